@@ -1,0 +1,78 @@
+# initcheck - top-level Makefile.
+#
+#   make                 build plugin/initcheck.so for $(CC)
+#   make CC=gcc-11       ... for GCC 11 (the plugin is built per GCC version)
+#   make deps            install the Debian packages this needs (as root)
+#   make check           run the DejaGnu testsuite
+#   make demo            build everything and show what initcheck does
+#   make install         plugin into $(CC)'s plugin directory, header into
+#                        $(PREFIX)/include; honours DESTDIR
+#   make uninstall, clean
+
+CC        ?= gcc
+ifeq ($(origin CC),default)
+CC        := gcc
+endif
+# The plugin is C++ to GCC and must be built by the C++ compiler of the same
+# GCC: gcc-11 -> g++-11, gcc -> g++.
+PLUGIN_CXX ?= $(shell echo '$(notdir $(CC))' | sed -n 's/^\(.*\)gcc\(-[0-9][0-9]*\)\{0,1\}$$/\1g++\2/p')
+PLUGIN_CXX := $(or $(PLUGIN_CXX),g++)
+
+GCC_PLUGIN_DIR := $(shell $(CC) -print-file-name=plugin)
+GCC_MAJOR      := $(shell $(CC) -dumpversion | cut -d. -f1)
+PREFIX   ?= /usr/local
+DESTDIR  ?=
+
+PLUGIN_CXXFLAGS = -I$(GCC_PLUGIN_DIR)/include -fPIC -fno-rtti -fno-exceptions \
+	-O2 -g -Wall -Wextra -Wno-missing-field-initializers $(EXTRA_CXXFLAGS)
+PLUGIN_SRCS := $(wildcard plugin/*.c)
+PLUGIN_HDRS := $(wildcard plugin/*.h)
+PLUGIN_OBJS := $(patsubst plugin/%.c,build/plugin/%.o,$(PLUGIN_SRCS))
+PLUGIN      := plugin/initcheck.so
+
+# Debian packages: what building and testing needs.
+DEB_PACKAGES = gcc-$(GCC_MAJOR) g++-$(GCC_MAJOR) gcc-$(GCC_MAJOR)-plugin-dev \
+	libgmp-dev dejagnu make
+
+.PHONY: all deps check demo install uninstall clean have-deps
+
+all: $(PLUGIN)
+
+$(PLUGIN): $(PLUGIN_OBJS)
+	$(PLUGIN_CXX) -shared -o $@ $^
+
+build/plugin/%.o: plugin/%.c $(PLUGIN_HDRS) | have-deps
+	@mkdir -p $(dir $@)
+	$(PLUGIN_CXX) $(PLUGIN_CXXFLAGS) -x c++ -c -o $@ $<
+
+# Installs what is missing when run as root; otherwise says what to run.
+deps:
+	@missing=$$(for p in $(DEB_PACKAGES); do \
+		dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'ok installed' || echo $$p; done); \
+	if [ -z "$$missing" ]; then echo "deps: all installed"; \
+	elif [ "$$(id -u)" = 0 ]; then \
+		echo "deps: installing $$missing"; \
+		apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q $$missing; \
+	else echo "deps: missing packages; run: sudo apt-get install $$missing"; exit 1; fi
+
+# Cheap check before building: the plugin headers of $(CC), else deps.
+have-deps:
+	@test -f $(GCC_PLUGIN_DIR)/include/gcc-plugin.h && command -v runtest >/dev/null \
+		&& command -v $(PLUGIN_CXX) >/dev/null || $(MAKE) --no-print-directory deps CC=$(CC)
+
+check: $(PLUGIN)
+	@CC='$(CC)' PLUGIN='$(abspath $(PLUGIN))' sh testsuite/run.sh
+
+demo: $(PLUGIN)
+	@CC='$(CC)' PLUGIN='$(abspath $(PLUGIN))' sh docs/examples/demo.sh
+
+install: $(PLUGIN)
+	install -d $(DESTDIR)$(GCC_PLUGIN_DIR) $(DESTDIR)$(PREFIX)/include
+	install -m 0644 $(PLUGIN) $(DESTDIR)$(GCC_PLUGIN_DIR)/initcheck.so
+	install -m 0644 include/initcheck.h $(DESTDIR)$(PREFIX)/include/initcheck.h
+
+uninstall:
+	rm -f $(DESTDIR)$(GCC_PLUGIN_DIR)/initcheck.so $(DESTDIR)$(PREFIX)/include/initcheck.h
+
+clean:
+	rm -rf build $(PLUGIN)

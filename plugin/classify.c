@@ -1,0 +1,145 @@
+/*
+ * classify.c - what a function's or variable's section says about how long
+ * it lives.
+ *
+ * One table maps section names (shell patterns, first match wins) to a class.
+ * The names are the Linux kernel's (include/linux/init.h, the linker script
+ * include/asm-generic/vmlinux.lds.h and scripts/mod/modpost.c), which other
+ * freestanding code that frees its start-up sections copies.
+ */
+#include "initcheck.h"
+
+struct ic_pattern {
+	const char *glob;
+	enum ic_class cls;
+	const char *marker;	/* the macro that puts a symbol there */
+};
+
+static const struct ic_pattern ic_patterns[] = {
+	/* Tables that point at init or exit code and are freed or discarded
+	   with it: initcalls, __setup, module_exit.  They come before .init.*
+	   because .init.setup would match it. */
+	{ ".initcall*.init",	IC_INIT_TABLE,	"initcall" },
+	{ ".con_initcall.init",	IC_INIT_TABLE,	"console_initcall" },
+	{ ".init.setup",	IC_INIT_TABLE,	"__setup" },
+	{ ".exitcall.exit",	IC_INIT_TABLE,	"__exitcall" },
+
+	{ ".init.text",		IC_INIT,	"__init" },
+	{ ".init.data",		IC_INIT,	"__initdata" },
+	{ ".init.rodata",	IC_INIT,	"__initconst" },
+	{ ".init.*",		IC_INIT,	NULL },
+
+	{ ".meminit.text",	IC_MEMINIT,	"__meminit" },
+	{ ".meminit.data",	IC_MEMINIT,	"__meminitdata" },
+	{ ".meminit.rodata",	IC_MEMINIT,	"__meminitconst" },
+	{ ".meminit.*",		IC_MEMINIT,	NULL },
+
+	{ ".exit.text",		IC_EXIT,	"__exit" },
+	{ ".exit.data",		IC_EXIT,	"__exitdata" },
+	{ ".exit.rodata",	IC_EXIT,	"__exitconst" },
+	{ ".exit.*",		IC_EXIT,	NULL },
+
+	{ ".ref.text",		IC_REF,		"__ref" },
+	{ ".ref.data",		IC_REF,		"__refdata" },
+	{ ".ref.rodata",	IC_REF,		"__refconst" },
+	{ ".ref.*",		IC_REF,		NULL },
+
+	/* EXPORT_SYMBOL where the entry is a C variable (no PREL32). */
+	{ "___ksymtab*",	IC_EXPORT,	"EXPORT_SYMBOL" },
+	{ ".pci_fixup_*",	IC_PCI_FIXUP,	"DECLARE_PCI_FIXUP" },
+	{ ".head.text",		IC_HEAD,	"__head" },
+
+	/* Thrown away by the linker script (e.g. __ADDRESSABLE for initcalls). */
+	{ ".discard",		IC_DISCARD,	NULL },
+	{ ".discard.*",		IC_DISCARD,	NULL },
+
+	{ ".rodata",		IC_RODATA,	NULL },
+	{ ".rodata.*",		IC_RODATA,	NULL },
+	{ ".data.rel.ro",	IC_RODATA,	NULL },
+	{ ".data.rel.ro.*",	IC_RODATA,	NULL },
+};
+
+static const char *const ic_class_names[IC_NCLASSES] = {
+	[IC_NORMAL] = "normal",
+	[IC_RODATA] = "read-only data",
+	[IC_INIT] = "init",
+	[IC_MEMINIT] = "meminit",
+	[IC_EXIT] = "exit",
+	[IC_REF] = "ref",
+	[IC_INIT_TABLE] = "init table",
+	[IC_EXPORT] = "export table",
+	[IC_PCI_FIXUP] = "PCI fixup table",
+	[IC_HEAD] = "head",
+	[IC_DISCARD] = "discarded",
+};
+
+const char *ic_class_name(enum ic_class cls)
+{
+	return ic_class_names[cls];
+}
+
+/*
+ * The section the user asked for, or NULL.  The attribute is read first:
+ * it survives on the decl when -O2 removes an unused symbol's symtab node
+ * (and DECL_SECTION_NAME with it), so the verdict does not depend on what
+ * the optimisers kept.  Sections GCC chose itself (-ffunction-sections)
+ * do not count.
+ */
+static const char *user_section(tree decl)
+{
+	tree attr = lookup_attribute("section", DECL_ATTRIBUTES(decl));
+	symtab_node *node;
+
+	if (attr && TREE_VALUE(attr)
+	    && TREE_CODE(TREE_VALUE(TREE_VALUE(attr))) == STRING_CST)
+		return TREE_STRING_POINTER(TREE_VALUE(TREE_VALUE(attr)));
+	node = symtab_node::get(decl);
+	if (node && node->get_section() && !node->implicit_section)
+		return node->get_section();
+	return NULL;
+}
+
+/* Read-only data: what GCC puts in .rodata or, with relocations under
+   -fpic/-fpie, in .data.rel.ro.  The declared type decides, not
+   TREE_READONLY, which -O2 sets on variables it finds are never written. */
+static bool is_readonly_var(tree decl)
+{
+	tree type = strip_array_types(TREE_TYPE(decl));
+
+	return TYPE_READONLY(type) && !TYPE_VOLATILE(type);
+}
+
+void ic_classify(tree decl, struct ic_place *out)
+{
+	const char *sec = user_section(decl);
+	size_t i;
+
+	out->is_function = TREE_CODE(decl) == FUNCTION_DECL;
+	out->marker = NULL;
+	if (sec) {
+		out->section = sec;
+		for (i = 0; i < ARRAY_SIZE(ic_patterns); i++) {
+			if (fnmatch(ic_patterns[i].glob, sec, 0) == 0) {
+				out->cls = ic_patterns[i].cls;
+				out->marker = ic_patterns[i].marker;
+				return;
+			}
+		}
+		out->cls = IC_NORMAL;
+		return;
+	}
+
+	/* No section of the user's: GCC's default.  A variable that is the
+	   source of a reference has a non-zero initializer, so it is never
+	   in .bss. */
+	if (out->is_function) {
+		out->section = ".text";
+		out->cls = IC_NORMAL;
+	} else if (is_readonly_var(decl)) {
+		out->section = flag_pic ? ".data.rel.ro" : ".rodata";
+		out->cls = IC_RODATA;
+	} else {
+		out->section = ".data";
+		out->cls = IC_NORMAL;
+	}
+}

@@ -1,0 +1,91 @@
+/*
+ * initcheck - reject references from code and data that outlive init to
+ * init code and data, at the line that makes them.
+ *
+ * Code marked __init lives in .init.text and data marked __initdata in
+ * .init.data; both are freed after boot.  A function or table that outlives
+ * them and still points there is a use-after-free that today only modpost
+ * finds, after optimisation, as symbol+offset.  This plugin finds it in the
+ * front end, with the same answer at every -O level and under
+ * -fsyntax-only.
+ *
+ * Events used (docs/design.md says why these and not a pass):
+ *   PLUGIN_PRE_GENERICIZE  read each function body as parsed
+ *   PLUGIN_FINISH_DECL     read each static initializer
+ *   PLUGIN_FINISH          judge everything against the final sections
+ *
+ * Usage:
+ *   gcc -fplugin=/path/to/initcheck.so [-fplugin-arg-initcheck-KEY=VALUE] ...
+ * Options: see options.c, or README.md.
+ */
+#include "initcheck.h"
+#include "plugin-version.h"
+
+int plugin_is_GPL_compatible;
+
+
+
+static struct plugin_info ic_info = {
+	"0.1",
+	NULL,	/* help: filled in from the option table */
+};
+
+static void on_pre_genericize(void *gcc_data, void *)
+{
+	ic_scan_function((tree)gcc_data);
+}
+
+static void on_finish_decl(void *gcc_data, void *)
+{
+	ic_scan_decl((tree)gcc_data);
+}
+
+static void on_finish(void *, void *)
+{
+	ic_diagnose_all();
+	ic_refs_release();
+}
+
+/* The C front end only: the checks read C trees.  Any other language gets
+   one line and the plugin stays out of the way. */
+static bool is_c_front_end(void)
+{
+	return !strcmp(lang_hooks.name, "GNU C")
+	       || !strncmp(lang_hooks.name, "GNU C1", 6)
+	       || !strncmp(lang_hooks.name, "GNU C2", 6)
+	       || !strcmp(lang_hooks.name, "GNU C89");
+}
+
+int plugin_init(struct plugin_name_args *info,
+		struct plugin_gcc_version *version)
+{
+	const char *name = info->base_name;
+
+	/* A plugin built for another GCC reads that GCC's tree layout: stop
+	   before touching anything, with both versions in one line. */
+	if (!plugin_default_version_check(version, &gcc_version)) {
+		error("%s: built for GCC %s but loaded by GCC %s; rebuild it "
+		      "with this compiler (%<make CC=%s%>)", IC_NAME,
+		      gcc_version.basever, version->basever, "gcc");
+		return 0;
+	}
+
+	ic_info.help = ic_options_help();
+	register_callback(name, PLUGIN_INFO, NULL, &ic_info);
+	if (!ic_parse_options(info) || ic_opts.disable)
+		return 0;
+	if (!is_c_front_end()) {
+		warning(0, "%s: only C is checked; %s input is compiled "
+			"unchecked", IC_NAME, lang_hooks.name);
+		return 0;
+	}
+
+	ic_refs_init();
+	register_callback(name, PLUGIN_REGISTER_GGC_ROOTS, NULL,
+			  (void *)ic_refs_ggc_roots);
+	register_callback(name, PLUGIN_PRE_GENERICIZE, on_pre_genericize,
+			  NULL);
+	register_callback(name, PLUGIN_FINISH_DECL, on_finish_decl, NULL);
+	register_callback(name, PLUGIN_FINISH, on_finish, NULL);
+	return 0;
+}

@@ -1,0 +1,103 @@
+/*
+ * initcheck.h - what the parts of the plugin share.
+ *
+ * The plugin is split by concern:
+ *   initcheck.c   plugin_init: version check, callbacks
+ *   options.c     -fplugin-arg-initcheck-KEY[=VALUE], parsed in one place
+ *   classify.c    section name -> class (init, exit, ref, table, ...)
+ *   references.c  every reference a function body or static initializer makes
+ *   rules.c       (source class, target class) -> rule, as one table
+ *   diagnose.c    the errors, notes and fix-its, emitted once per TU
+ */
+#ifndef INITCHECK_H
+#define INITCHECK_H
+
+#include "gcc-common.h"
+
+#define IC_NAME "initcheck"
+
+/* What the section of a function or variable says about its lifetime. */
+enum ic_class {
+	IC_NORMAL,	/* .text, .data, .bss, any unlisted section: lives on */
+	IC_RODATA,	/* .rodata, .data.rel.ro, const data with no section */
+	IC_INIT,	/* .init.*: freed after boot */
+	IC_MEMINIT,	/* .meminit.*: kept after boot with memory hotplug */
+	IC_EXIT,	/* .exit.*: discarded when built in */
+	IC_REF,		/* .ref.*: declared to refer to init while it lives */
+	IC_INIT_TABLE,	/* .initcall*.init, .init.setup, .exitcall.exit */
+	IC_EXPORT,	/* ___ksymtab*: the kernel's export table */
+	IC_PCI_FIXUP,	/* .pci_fixup_*: PCI quirk tables */
+	IC_HEAD,	/* .head.text: the kernel's early entry code */
+	IC_DISCARD,	/* .discard.*: dropped by the linker script */
+	IC_NCLASSES
+};
+
+#define IC_BIT(c) (1u << (c))
+
+/* The class of DECL and the section it is in, with the marker that puts
+   a function or variable there (for messages and fix-its). */
+struct ic_place {
+	enum ic_class cls;
+	const char *section;	/* ".init.text", or GCC's default ".text" */
+	const char *marker;	/* "__init", "__initdata", ... or NULL */
+	bool is_function;
+};
+
+/* classify.c */
+void ic_classify(tree decl, struct ic_place *out);
+const char *ic_class_name(enum ic_class cls);
+
+/* How a reference was made; only calls are told apart in messages. */
+enum ic_ref_kind {
+	IC_REF_CALL,
+	IC_REF_ADDRESS,	/* &fn, fn as a value, &var */
+	IC_REF_USE,	/* a read or write of a variable */
+};
+
+struct ic_ref {
+	tree from;		/* the function or variable making it */
+	tree to;		/* the function or variable referred to */
+	location_t loc;		/* where, with a range when GCC has one */
+	enum ic_ref_kind kind;
+};
+
+/* references.c */
+void ic_refs_init(void);
+void ic_scan_function(tree fndecl);
+void ic_scan_decl(tree decl);
+unsigned ic_refs_count(void);
+const struct ic_ref *ic_ref_at(unsigned i);
+void ic_refs_release(void);
+extern const struct ggc_root_tab ic_refs_ggc_roots[];
+
+/* rules.c */
+enum ic_severity { IC_IGNORE, IC_WARNING, IC_ERROR };
+
+struct ic_rule {
+	const char *name;	/* short id, shown as [initcheck:NAME] */
+	unsigned from;		/* IC_BIT mask of source classes */
+	int from_kind;		/* -1 any, 0 data only, 1 code only */
+	unsigned to;		/* IC_BIT mask of forbidden target classes */
+	enum ic_severity severity;
+	const char *summary;	/* one line: why it is a bug */
+};
+
+const struct ic_rule *ic_rule_for(const struct ic_place *from,
+				  const struct ic_place *to);
+enum ic_severity ic_rule_severity(const struct ic_rule *rule);
+bool ic_rule_set_severity(const char *name, enum ic_severity sev);
+const char *ic_rule_names(void);
+
+/* options.c */
+struct ic_options {
+	bool disable;		/* load, but do nothing */
+	bool warn_only;		/* errors become warnings */
+};
+extern struct ic_options ic_opts;
+bool ic_parse_options(struct plugin_name_args *info);
+const char *ic_options_help(void);
+
+/* diagnose.c */
+void ic_diagnose_all(void);
+
+#endif /* INITCHECK_H */

@@ -1,0 +1,144 @@
+/*
+ * options.c - -fplugin-arg-initcheck-KEY[=VALUE], all parsed here.
+ *
+ * Every key is a row of the table below: its name, whether it takes a value,
+ * the function that applies it and a line of help (shown by --help=plugins
+ * style listings and in the message for an unknown key).  A bad key or value
+ * is one error line naming what is accepted; the plugin then stays out of
+ * the compilation, which fails on that error.
+ */
+#include "initcheck.h"
+
+struct ic_options ic_opts;
+
+enum ic_arg { ARG_NONE, ARG_REQUIRED };
+
+struct ic_key {
+	const char *key;
+	enum ic_arg arg;
+	bool (*apply)(const char *key, const char *value);
+	const char *help;
+};
+
+static bool set_disable(const char *, const char *)
+{
+	ic_opts.disable = true;
+	return true;
+}
+
+static bool set_warn(const char *, const char *)
+{
+	ic_opts.warn_only = true;
+	return true;
+}
+
+/* error=RULE[,RULE...], warning=..., ignore=...; RULE may be "all". */
+static bool set_severity(const char *key, const char *value)
+{
+	enum ic_severity sev = !strcmp(key, "error") ? IC_ERROR
+			       : !strcmp(key, "warning") ? IC_WARNING
+			       : IC_IGNORE;
+	char *list = xstrdup(value), *save = NULL, *name;
+	bool ok = true;
+
+	for (name = strtok_r(list, ",", &save); name;
+	     name = strtok_r(NULL, ",", &save)) {
+		if (!ic_rule_set_severity(name, sev)) {
+			error("%s: unknown rule %qs in %<-fplugin-arg-%s-%s=%s%>;"
+			      " rules are: all, %s", IC_NAME, name, IC_NAME,
+			      key, value, ic_rule_names());
+			ok = false;
+		}
+	}
+	free(list);
+	return ok;
+}
+
+static const struct ic_key ic_keys[] = {
+	{ "disable", ARG_NONE, set_disable, "load the plugin but check nothing" },
+	{ "warn", ARG_NONE, set_warn,
+	  "report mismatches as warnings, not errors" },
+	{ "error", ARG_REQUIRED, set_severity,
+	  "=RULE[,RULE] make these rules errors" },
+	{ "warning", ARG_REQUIRED, set_severity,
+	  "=RULE[,RULE] make these rules warnings" },
+	{ "ignore", ARG_REQUIRED, set_severity,
+	  "=RULE[,RULE] turn these rules off" },
+};
+
+static const char *accepted_keys(void)
+{
+	static char buf[256];
+	size_t i;
+
+	if (buf[0])
+		return buf;
+	for (i = 0; i < ARRAY_SIZE(ic_keys); i++) {
+		if (i)
+			strcat(buf, ", ");
+		strcat(buf, ic_keys[i].key);
+		if (ic_keys[i].arg == ARG_REQUIRED)
+			strcat(buf, "=...");
+	}
+	return buf;
+}
+
+/* Apply the plugin's arguments in the order given, so that a later one
+   overrides an earlier one.  False when any was bad. */
+bool ic_parse_options(struct plugin_name_args *info)
+{
+	bool ok = true;
+	int i;
+	size_t k;
+
+	for (i = 0; i < info->argc; i++) {
+		const struct plugin_argument *a = &info->argv[i];
+
+		for (k = 0; k < ARRAY_SIZE(ic_keys); k++)
+			if (!strcmp(a->key, ic_keys[k].key))
+				break;
+		if (k == ARRAY_SIZE(ic_keys)) {
+			error("%s: unknown option %<-fplugin-arg-%s-%s%>;"
+			      " accepted: %s", IC_NAME, IC_NAME, a->key,
+			      accepted_keys());
+			ok = false;
+			continue;
+		}
+		if (ic_keys[k].arg == ARG_NONE && a->value) {
+			error("%s: %<-fplugin-arg-%s-%s%> takes no value",
+			      IC_NAME, IC_NAME, a->key);
+			ok = false;
+			continue;
+		}
+		if (ic_keys[k].arg == ARG_REQUIRED
+		    && (!a->value || !*a->value)) {
+			error("%s: %<-fplugin-arg-%s-%s%> needs a value: %s",
+			      IC_NAME, IC_NAME, a->key, ic_keys[k].help);
+			ok = false;
+			continue;
+		}
+		if (!ic_keys[k].apply(a->key, a->value))
+			ok = false;
+	}
+	return ok;
+}
+
+/* For PLUGIN_INFO: "KEY[=...]: help" lines. */
+const char *ic_options_help(void)
+{
+	static char buf[1024];
+	size_t i;
+
+	if (buf[0])
+		return buf;
+	for (i = 0; i < ARRAY_SIZE(ic_keys); i++) {
+		char line[160];
+
+		snprintf(line, sizeof(line), "%s-fplugin-arg-%s-%s%s %s",
+			 i ? "\n" : "", IC_NAME, ic_keys[i].key,
+			 ic_keys[i].arg == ARG_REQUIRED ? "" : ":",
+			 ic_keys[i].help);
+		strcat(buf, line);
+	}
+	return buf;
+}

@@ -1,0 +1,281 @@
+/*
+ * references.c - every reference a function body or a static initializer
+ * makes to a function or a variable of static storage.
+ *
+ * The trees are read as the C front end leaves them, before gimplification
+ * (PLUGIN_PRE_GENERICIZE for bodies, PLUGIN_FINISH_DECL for initializers):
+ * both fire under -fsyntax-only, and nothing has been inlined, cloned or
+ * folded away yet, so the same source gives the same references at every
+ * optimisation level.  Sections are not judged here: a later declaration
+ * may still add __init, so diagnose.c judges them all at the end.
+ */
+#include "initcheck.h"
+
+/* The decls the references name, kept alive across garbage collections
+   until PLUGIN_FINISH: a static function -O2 removes is still a decl we
+   report on. */
+static GTY(()) vec<tree, va_gc> *ic_live_decls;
+
+const struct ggc_root_tab ic_refs_ggc_roots[] = {
+	{ &ic_live_decls, 1, sizeof(ic_live_decls),
+	  &gt_ggc_mx_vec_tree_va_gc_, &gt_pch_nx_vec_tree_va_gc_ },
+	LAST_GGC_ROOT_TAB
+};
+
+static struct ic_ref *refs;
+static unsigned nrefs, refs_alloc;
+static hash_set<tree> *kept;		/* decls already in ic_live_decls */
+static hash_set<tree> *scanned;		/* variables whose initializer was read */
+
+struct scan {
+	tree from;
+	location_t loc;			/* innermost location seen so far */
+	bool leftmost;			/* operand 0 of a postfix or infix
+					   expression: starts where it does */
+	hash_set<tree> *visited;	/* SAVE_EXPRs: shared, read once */
+};
+
+static tree scan_node(tree *tp, int *walk_subtrees, void *data);
+
+void ic_refs_init(void)
+{
+	kept = new hash_set<tree>;
+	scanned = new hash_set<tree>;
+}
+
+static void keep(tree decl)
+{
+	if (!kept->add(decl))
+		vec_safe_push(ic_live_decls, decl);
+}
+
+static bool has_static_storage(tree t)
+{
+	if (TREE_CODE(t) == FUNCTION_DECL)
+		return true;
+	return VAR_P(t) && (TREE_STATIC(t) || DECL_EXTERNAL(t));
+}
+
+static void record(struct scan *s, tree to, location_t loc,
+		   enum ic_ref_kind kind)
+{
+	struct ic_ref *r;
+
+	if (!has_static_storage(to) || to == s->from)
+		return;
+	if (TREE_CODE(to) == FUNCTION_DECL && fndecl_built_in_p(to))
+		return;
+	if (nrefs == refs_alloc) {
+		refs_alloc = refs_alloc ? 2 * refs_alloc : 256;
+		refs = XRESIZEVEC(struct ic_ref, refs, refs_alloc);
+	}
+	r = &refs[nrefs++];
+	r->from = s->from;
+	r->to = to;
+	r->loc = loc != UNKNOWN_LOCATION ? loc : DECL_SOURCE_LOCATION(s->from);
+	r->kind = kind;
+	keep(s->from);
+	keep(to);
+}
+
+static void walk(struct scan *s, tree *tp, location_t loc)
+{
+	location_t saved = s->loc;
+	bool saved_left = s->leftmost;
+
+	if (loc != UNKNOWN_LOCATION)
+		s->loc = loc;
+	s->leftmost = false;
+	walk_tree(tp, scan_node, s, NULL);
+	s->loc = saved;
+	s->leftmost = saved_left;
+}
+
+/* A compound literal of static storage is an anonymous variable of its own:
+   its initializer is read once, with the literal as the source. */
+static void scan_initializer(tree decl, location_t loc, tree from)
+{
+	struct scan s;
+	hash_set<tree> visited;
+
+	if (!DECL_INITIAL(decl) || DECL_INITIAL(decl) == error_mark_node)
+		return;
+	if (scanned->add(decl))
+		return;
+	s.from = from;
+	s.loc = loc;
+	s.leftmost = false;
+	s.visited = &visited;
+	walk_tree(&DECL_INITIAL(decl), scan_node, &s, NULL);
+}
+
+/* Whether the source text of T begins with its operand 0. */
+static bool starts_with_operand0(tree t)
+{
+	switch (TREE_CODE(t)) {
+	case ARRAY_REF:
+	case COMPONENT_REF:
+	case MODIFY_EXPR:
+	case POSTINCREMENT_EXPR:
+	case POSTDECREMENT_EXPR:
+	case COND_EXPR:
+	case NON_LVALUE_EXPR:
+	case VIEW_CONVERT_EXPR:
+	case SAVE_EXPR:
+	CASE_CONVERT:
+		return true;
+	default:
+		return TREE_CODE_CLASS(TREE_CODE(t)) == tcc_binary
+		       || TREE_CODE_CLASS(TREE_CODE(t)) == tcc_comparison;
+	}
+}
+
+static tree scan_node(tree *tp, int *walk_subtrees, void *data)
+{
+	struct scan *s = (struct scan *)data;
+	tree t = *tp, fn, decl;
+	int i;
+
+	if (TYPE_P(t)) {
+		*walk_subtrees = 0;
+		return NULL_TREE;
+	}
+
+	switch (TREE_CODE(t)) {
+	case FUNCTION_DECL:
+		record(s, t, s->loc, IC_REF_ADDRESS);
+		return NULL_TREE;
+	case VAR_DECL:
+		/* An anonymous static (a compound literal at file scope, or
+		   a static one in a function) refers through its own
+		   initializer. */
+		if (TREE_STATIC(t) && DECL_ARTIFICIAL(t) && !DECL_NAME(t)) {
+			scan_initializer(t, s->loc, t);
+			return NULL_TREE;
+		}
+		/* A variable has no location of its own; where it is the
+		   leftmost operand (table[i], x = 1, x++, x + 1) the caret
+		   goes to the start of the expression, which is the name. */
+		if (s->leftmost && s->loc != UNKNOWN_LOCATION)
+			record(s, t, make_location(get_start(s->loc),
+						   get_start(s->loc),
+						   get_finish(s->loc)),
+			       IC_REF_USE);
+		else
+			record(s, t, s->loc, IC_REF_USE);
+		return NULL_TREE;
+	case CALL_EXPR:
+		fn = CALL_EXPR_FN(t);
+		if (TREE_CODE(fn) == ADDR_EXPR
+		    && TREE_CODE(TREE_OPERAND(fn, 0)) == FUNCTION_DECL) {
+			record(s, TREE_OPERAND(fn, 0), EXPR_LOCATION(t),
+			       IC_REF_CALL);
+			for (i = 0; i < call_expr_nargs(t); i++)
+				walk(s, &CALL_EXPR_ARG(t, i), EXPR_LOCATION(t));
+			if (CALL_EXPR_STATIC_CHAIN(t))
+				walk(s, &CALL_EXPR_STATIC_CHAIN(t),
+				     EXPR_LOCATION(t));
+			*walk_subtrees = 0;
+			return NULL_TREE;
+		}
+		break;
+	case SAVE_EXPR:
+		/* The one node the front end shares: walk it once.  No
+		   pointer set for the whole walk, since that would also
+		   skip the second reference to the same decl. */
+		if (s->visited->add(t)) {
+			*walk_subtrees = 0;
+			return NULL_TREE;
+		}
+		break;
+	case BIND_EXPR:
+		/* Only the body: BIND_EXPR_VARS declares, it does not refer.
+		   Automatic variables' initializers are read at their
+		   DECL_EXPR; static ones through PLUGIN_FINISH_DECL, with the
+		   variable (not the function) as the source. */
+		walk(s, &BIND_EXPR_BODY(t), EXPR_LOCATION(t));
+		*walk_subtrees = 0;
+		return NULL_TREE;
+	case DECL_EXPR:
+		decl = DECL_EXPR_DECL(t);
+		if (VAR_P(decl) && !TREE_STATIC(decl) && !DECL_EXTERNAL(decl)
+		    && DECL_INITIAL(decl)
+		    && DECL_INITIAL(decl) != error_mark_node)
+			walk(s, &DECL_INITIAL(decl), EXPR_LOCATION(t));
+		else if (VAR_P(decl) && TREE_STATIC(decl) && !DECL_NAME(decl))
+			scan_initializer(decl, EXPR_LOCATION(t), decl);
+		*walk_subtrees = 0;
+		return NULL_TREE;
+	default:
+		break;
+	}
+
+	/* Descend with the innermost location we know: references to
+	   variables and functions carry none of their own. */
+	if (EXPR_P(t)) {
+		location_t saved = s->loc;
+		bool saved_left = s->leftmost;
+		bool own = EXPR_HAS_LOCATION(t);
+
+		if (own)
+			s->loc = EXPR_LOCATION(t);
+		for (i = 0; i < TREE_OPERAND_LENGTH(t); i++) {
+			if (!TREE_OPERAND(t, i))
+				continue;
+			s->leftmost = i == 0 && (own || saved_left)
+				      && starts_with_operand0(t);
+			walk_tree(&TREE_OPERAND(t, i), scan_node, s, NULL);
+		}
+		s->loc = saved;
+		s->leftmost = saved_left;
+		*walk_subtrees = 0;
+	}
+	return NULL_TREE;
+}
+
+/* PLUGIN_PRE_GENERICIZE: the body of FNDECL, as parsed. */
+void ic_scan_function(tree fndecl)
+{
+	struct scan s;
+	hash_set<tree> visited;
+
+	if (!DECL_SAVED_TREE(fndecl))
+		return;
+	s.from = fndecl;
+	s.loc = DECL_SOURCE_LOCATION(fndecl);
+	s.leftmost = false;
+	s.visited = &visited;
+	keep(fndecl);
+	walk_tree(&DECL_SAVED_TREE(fndecl), scan_node, &s, NULL);
+}
+
+/* PLUGIN_FINISH_DECL: the initializer of a variable of static storage,
+   once even when it is declared again. */
+void ic_scan_decl(tree decl)
+{
+	if (!VAR_P(decl) || !TREE_STATIC(decl))
+		return;
+	keep(decl);
+	scan_initializer(decl, DECL_SOURCE_LOCATION(decl), decl);
+}
+
+unsigned ic_refs_count(void)
+{
+	return nrefs;
+}
+
+const struct ic_ref *ic_ref_at(unsigned i)
+{
+	return &refs[i];
+}
+
+void ic_refs_release(void)
+{
+	XDELETEVEC(refs);
+	refs = NULL;
+	nrefs = refs_alloc = 0;
+	delete kept;
+	delete scanned;
+	kept = scanned = NULL;
+	vec_free(ic_live_decls);
+}
