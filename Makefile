@@ -34,14 +34,21 @@ PLUGIN      := plugin/initcheck.so
 DEB_PACKAGES = gcc-$(GCC_MAJOR) g++-$(GCC_MAJOR) gcc-$(GCC_MAJOR)-plugin-dev \
 	libgmp-dev dejagnu make
 
-.PHONY: all deps check demo install uninstall clean have-deps
+.PHONY: all deps check demo install uninstall clean have-deps FORCE
 
 all: $(PLUGIN)
 
 $(PLUGIN): $(PLUGIN_OBJS)
 	$(PLUGIN_CXX) -shared -o $@ $^
 
-build/plugin/%.o: plugin/%.c $(PLUGIN_HDRS) | have-deps
+# Rebuild when the compiler changes (as kbuild does for its plugins since
+# 2021): a plugin built for one GCC must not be loaded by another.
+build/cc-stamp: FORCE | have-deps
+	@mkdir -p build
+	@v="$(CC) $$($(CC) -dumpfullversion) $(PLUGIN_CXX)"; \
+	[ "$$(cat $@ 2>/dev/null)" = "$$v" ] || echo "$$v" > $@
+
+build/plugin/%.o: plugin/%.c $(PLUGIN_HDRS) build/cc-stamp
 	@mkdir -p $(dir $@)
 	$(PLUGIN_CXX) $(PLUGIN_CXXFLAGS) -x c++ -c -o $@ $<
 

@@ -64,9 +64,9 @@ int plugin_init(struct plugin_name_args *info,
 	/* A plugin built for another GCC reads that GCC's tree layout: stop
 	   before touching anything, with both versions in one line. */
 	if (!plugin_default_version_check(version, &gcc_version)) {
-		error("%s: built for GCC %s but loaded by GCC %s; rebuild it "
-		      "with this compiler (%<make CC=%s%>)", IC_NAME,
-		      gcc_version.basever, version->basever, "gcc");
+		error("%s: built for GCC %s but loaded by GCC %s; rebuild the "
+		      "plugin with this compiler", IC_NAME,
+		      gcc_version.basever, version->basever);
 		return 0;
 	}
 
