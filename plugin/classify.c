@@ -116,6 +116,7 @@ void ic_classify(tree decl, struct ic_place *out)
 
 	out->is_function = TREE_CODE(decl) == FUNCTION_DECL;
 	out->marker = NULL;
+	out->section_is_default = !sec;
 	if (sec) {
 		out->section = sec;
 		for (i = 0; i < ARRAY_SIZE(ic_patterns); i++) {

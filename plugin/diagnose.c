@@ -5,9 +5,19 @@
  *
  * The error line alone says everything (both names, both sections, the
  * rule): VS Code's $gcc problem matcher and many CI log scrapers drop notes.
- * The note at the target's declaration is for people reading a terminal.
+ * The notes are for people: where the target is declared, and what to do
+ * about the source, with a fix-it when one insertion fixes it:
+ *
+ *  - a static function that only __init code calls: mark it __init;
+ *  - a static variable that only __init code uses: mark it __initdata
+ *    (or __initconst);
+ *  - otherwise, for a static function, one call chain from code that runs
+ *    after init (an external or address-taken function) to the reference.
  */
 #include "initcheck.h"
+
+/* How far the call chain search goes before it gives up. */
+#define IC_CHAIN_MAX 64
 
 /* Reports in source order, whatever order the callbacks recorded them in. */
 static int cmp_refs(const void *pa, const void *pb)
@@ -38,9 +48,154 @@ static const char *describe(const struct ic_place *p, char *buf, size_t len)
 	return buf;
 }
 
+static const char *name_of(tree decl)
+{
+	return DECL_NAME(decl) ? IDENTIFIER_POINTER(DECL_NAME(decl))
+			       : "<compound literal>";
+}
+
 static bool same_ref(const struct ic_ref *a, const struct ic_ref *b)
 {
 	return a->from == b->from && a->to == b->to && a->loc == b->loc;
+}
+
+static enum ic_class class_of(tree decl)
+{
+	struct ic_place p;
+
+	ic_classify(decl, &p);
+	return p.cls;
+}
+
+/* Every reference to DECL comes from __init code (and there is one).
+   ALL_CALLS also asks that each is a call, not an address taken. */
+static bool only_init_uses(tree decl, bool all_calls)
+{
+	unsigned i, n = ic_refs_count(), uses = 0;
+
+	for (i = 0; i < n; i++) {
+		const struct ic_ref *r = ic_ref_at(i);
+
+		if (r->to != decl)
+			continue;
+		if (class_of(r->from) != IC_INIT
+		    || (all_calls && r->kind != IC_REF_CALL))
+			return false;
+		uses++;
+	}
+	return uses > 0;
+}
+
+/* Code that runs after init and that other code can reach: an external
+   function, or one whose address is taken by code or data that lives on. */
+static bool is_entry(tree fn)
+{
+	unsigned i, n = ic_refs_count();
+
+	if (TREE_PUBLIC(fn))
+		return true;
+	for (i = 0; i < n; i++) {
+		const struct ic_ref *r = ic_ref_at(i);
+
+		if (r->to == fn && r->kind != IC_REF_CALL
+		    && class_of(r->from) != IC_INIT)
+			return true;
+	}
+	return false;
+}
+
+/*
+ * Breadth-first, backwards from FN over references made by functions that
+ * outlive init, to the nearest entry.  Fills CHAIN (entry first) and
+ * returns its length, or 0 when there is none within IC_CHAIN_MAX nodes.
+ */
+static unsigned find_chain(tree fn, tree *chain)
+{
+	tree queue[IC_CHAIN_MAX];
+	int parent[IC_CHAIN_MAX];
+	unsigned head = 0, tail = 0, i, j, n = ic_refs_count(), len;
+	int k;
+
+	queue[tail] = fn;
+	parent[tail++] = -1;
+	while (head < tail) {
+		tree cur = queue[head];
+
+		if (head > 0 && is_entry(cur)) {
+			len = 0;
+			for (k = head; k >= 0; k = parent[k])
+				chain[len++] = queue[k];
+			return len;
+		}
+		for (i = 0; i < n && tail < IC_CHAIN_MAX; i++) {
+			const struct ic_ref *r = ic_ref_at(i);
+			enum ic_class c;
+
+			if (r->to != cur || TREE_CODE(r->from) != FUNCTION_DECL)
+				continue;
+			c = class_of(r->from);
+			if (c != IC_NORMAL && c != IC_HEAD)
+				continue;
+			for (j = 0; j < tail && queue[j] != r->from; j++)
+				;
+			if (j < tail)
+				continue;
+			queue[tail] = r->from;
+			parent[tail++] = head;
+		}
+		head++;
+	}
+	return 0;
+}
+
+/* The marker a static SOURCE should carry to live in init, when adding it
+   before the name is a correct edit: not for pointers, where the attribute
+   would land on the pointer type (int *__initdata p). */
+static const char *init_marker_for(tree source)
+{
+	tree type;
+
+	if (TREE_PUBLIC(source) || DECL_EXTERNAL(source) || !DECL_NAME(source)
+	    || from_macro_expansion_at(DECL_SOURCE_LOCATION(source)))
+		return NULL;
+	if (TREE_CODE(source) == FUNCTION_DECL)
+		return only_init_uses(source, true) ? "__init" : NULL;
+	type = strip_array_types(TREE_TYPE(source));
+	if (POINTER_TYPE_P(type) || !only_init_uses(source, false))
+		return NULL;
+	return TYPE_READONLY(type) ? "__initconst" : "__initdata";
+}
+
+static void note_source(const struct ic_ref *r, const struct ic_place *from,
+			const char *marker)
+{
+	tree chain[IC_CHAIN_MAX];
+	unsigned len, i;
+
+	if (marker) {
+		gcc_rich_location richloc(DECL_SOURCE_LOCATION(r->from));
+		char fix[32];
+
+		snprintf(fix, sizeof(fix), "%s ", marker);
+		richloc.add_fixit_insert_before(fix);
+		inform(&richloc, "%qD is only %s from %<__init%> code; mark it %s",
+		       r->from, from->is_function ? "called" : "used", marker);
+		return;
+	}
+	if (TREE_CODE(r->from) != FUNCTION_DECL || TREE_PUBLIC(r->from)
+	    || from->cls != IC_NORMAL)
+		return;
+	len = find_chain(r->from, chain);
+	if (len) {
+		pretty_printer pp;
+
+		for (i = 0; i < len; i++)
+			pp_printf(&pp, "%s%qs", i ? " -> " : "",
+				  name_of(chain[i]));
+		inform(DECL_SOURCE_LOCATION(chain[0]),
+		       "%qD runs after init: %s", r->from,
+		       pp_formatted_text(&pp));
+	}
 }
 
 static void report(const struct ic_ref *r, const struct ic_rule *rule,
@@ -48,12 +203,17 @@ static void report(const struct ic_ref *r, const struct ic_rule *rule,
 {
 	auto_diagnostic_group d;
 	gcc_rich_location richloc(r->loc);
-	char what[64];
+	enum ic_severity sev = ic_rule_severity(rule);
+	char what[64], msg[512], fix[32];
 	const char *verb = r->kind == IC_REF_CALL ? "calls" : "references";
+	const char *marker = NULL;
 	bool shown;
 
+	if (from->cls == IC_NORMAL || from->cls == IC_RODATA)
+		marker = init_marker_for(r->from);
+
 	describe(to, what, sizeof(what));
-	if (ic_rule_severity(rule) == IC_ERROR) {
+	if (sev == IC_ERROR) {
 		error_at(&richloc, "%qD (section %s) %s %s %qD (section %s)"
 			 " [%s:%s]", r->from, from->section, verb, what,
 			 r->to, to->section, IC_NAME, rule->name);
@@ -64,9 +224,20 @@ static void report(const struct ic_ref *r, const struct ic_rule *rule,
 				   from->section, verb, what, r->to,
 				   to->section, IC_NAME, rule->name);
 	}
-	if (shown)
-		inform(DECL_SOURCE_LOCATION(r->to), "%qD is declared %s here",
-		       r->to, to->marker ? to->marker : to->section);
+	if (!shown)
+		return;
+	inform(DECL_SOURCE_LOCATION(r->to), "%qD is declared %s here",
+	       r->to, to->marker ? to->marker : to->section);
+	note_source(r, from, marker);
+
+	snprintf(msg, sizeof(msg), "'%s' (section %s) %s %s '%s' (section %s)",
+		 name_of(r->from), from->section, verb, what, name_of(r->to),
+		 to->section);
+	if (marker)
+		snprintf(fix, sizeof(fix), "%s ", marker);
+	ic_sarif_result(rule, sev, r->loc, msg,
+			marker ? DECL_SOURCE_LOCATION(r->from) : UNKNOWN_LOCATION,
+			marker ? fix : NULL);
 }
 
 void ic_diagnose_all(void)
@@ -91,8 +262,10 @@ void ic_diagnose_all(void)
 		ic_classify(r->from, &from);
 		ic_classify(r->to, &to);
 		rule = ic_rule_for(&from, &to);
-		if (rule && ic_rule_severity(rule) != IC_IGNORE)
-			report(r, rule, &from, &to);
+		if (!rule || ic_rule_severity(rule) == IC_IGNORE
+		    || ic_exempt(r->from, &from, r->to, &to))
+			continue;
+		report(r, rule, &from, &to);
 	}
 	XDELETEVEC(order);
 }

@@ -12,7 +12,8 @@
  * Events used (docs/design.md says why these and not a pass):
  *   PLUGIN_PRE_GENERICIZE  read each function body as parsed
  *   PLUGIN_FINISH_DECL     read each static initializer
- *   PLUGIN_FINISH          judge everything against the final sections
+ *   PLUGIN_FINISH          judge everything against the final sections,
+ *                          write the SARIF log if asked
  *
  * Usage:
  *   gcc -fplugin=/path/to/initcheck.so [-fplugin-arg-initcheck-KEY=VALUE] ...
@@ -32,18 +33,22 @@ static struct plugin_info ic_info = {
 
 static void on_pre_genericize(void *gcc_data, void *)
 {
+	ic_redecl_seen((tree)gcc_data);
 	ic_scan_function((tree)gcc_data);
 }
 
 static void on_finish_decl(void *gcc_data, void *)
 {
+	ic_redecl_seen((tree)gcc_data);
 	ic_scan_decl((tree)gcc_data);
 }
 
 static void on_finish(void *, void *)
 {
 	ic_diagnose_all();
+	ic_sarif_write(ic_opts.sarif);
 	ic_refs_release();
+	ic_redecl_release();
 }
 
 /* The C front end only: the checks read C trees.  Any other language gets

@@ -13,6 +13,7 @@
 #define INITCHECK_H
 
 #include "gcc-common.h"
+#include "hash-map.h"
 
 #define IC_NAME "initcheck"
 
@@ -41,6 +42,7 @@ struct ic_place {
 	const char *section;	/* ".init.text", or GCC's default ".text" */
 	const char *marker;	/* "__init", "__initdata", ... or NULL */
 	bool is_function;
+	bool section_is_default;	/* no section of the user's */
 };
 
 /* classify.c */
@@ -84,6 +86,13 @@ struct ic_rule {
 
 const struct ic_rule *ic_rule_for(const struct ic_place *from,
 				  const struct ic_place *to);
+const struct ic_rule *ic_rule_named(const char *name);
+const struct ic_rule *ic_rule_at(unsigned i);
+
+enum ic_profile { IC_PROFILE_STRICT, IC_PROFILE_KERNEL };
+extern enum ic_profile ic_profile;
+const char *ic_exempt(tree from, const struct ic_place *fp,
+		      tree to, const struct ic_place *tp);
 enum ic_severity ic_rule_severity(const struct ic_rule *rule);
 bool ic_rule_set_severity(const char *name, enum ic_severity sev);
 const char *ic_rule_names(void);
@@ -92,6 +101,7 @@ const char *ic_rule_names(void);
 struct ic_options {
 	bool disable;		/* load, but do nothing */
 	bool warn_only;		/* errors become warnings */
+	const char *sarif;	/* write findings as SARIF 2.1.0 here */
 };
 extern struct ic_options ic_opts;
 bool ic_parse_options(struct plugin_name_args *info);
@@ -99,5 +109,15 @@ const char *ic_options_help(void);
 
 /* diagnose.c */
 void ic_diagnose_all(void);
+
+/* redecl.c */
+void ic_redecl_seen(tree decl);
+void ic_redecl_release(void);
+
+/* sarif.c: findings for -fplugin-arg-initcheck-sarif=FILE */
+void ic_sarif_result(const struct ic_rule *rule, enum ic_severity sev,
+		     location_t loc, const char *message,
+		     location_t fix_loc, const char *fix_text);
+void ic_sarif_write(const char *path);
 
 #endif /* INITCHECK_H */

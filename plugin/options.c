@@ -54,6 +54,26 @@ static bool set_severity(const char *key, const char *value)
 	return ok;
 }
 
+static bool set_profile(const char *key, const char *value)
+{
+	if (!strcmp(value, "strict"))
+		ic_profile = IC_PROFILE_STRICT;
+	else if (!strcmp(value, "kernel"))
+		ic_profile = IC_PROFILE_KERNEL;
+	else {
+		error("%s: bad value %qs for %<-fplugin-arg-%s-%s%>;"
+		      " accepted: strict, kernel", IC_NAME, value, IC_NAME, key);
+		return false;
+	}
+	return true;
+}
+
+static bool set_sarif(const char *, const char *value)
+{
+	ic_opts.sarif = value;
+	return true;
+}
+
 static const struct ic_key ic_keys[] = {
 	{ "disable", ARG_NONE, set_disable, "load the plugin but check nothing" },
 	{ "warn", ARG_NONE, set_warn,
@@ -64,6 +84,11 @@ static const struct ic_key ic_keys[] = {
 	  "=RULE[,RULE] make these rules warnings" },
 	{ "ignore", ARG_REQUIRED, set_severity,
 	  "=RULE[,RULE] turn these rules off" },
+	{ "profile", ARG_REQUIRED, set_profile,
+	  "=strict|kernel also accept what the kernel's modpost accepts "
+	  "by name (kernel)" },
+	{ "sarif", ARG_REQUIRED, set_sarif,
+	  "=FILE write the findings as a SARIF 2.1.0 log" },
 };
 
 static const char *accepted_keys(void)

@@ -57,7 +57,113 @@ static struct ic_rule ic_rules[] = {
 	  IC_ERROR,
 	  "an exported symbol must exist, but exit code is discarded when "
 	  "built in" },
+	/* Not a reference rule (no classes): see redecl.c. */
+	{ "section-redecl", 0, ANY_KIND, 0, IC_WARNING,
+	  "an earlier declaration has no section, so code that sees only it "
+	  "treats an init symbol as one that lives on" },
 };
+
+/*
+ * What -fplugin-arg-initcheck-profile=kernel accepts on top: exactly what
+ * modpost's secref_whitelist() accepts on purpose in Linux 6.1, so that a
+ * kernel build is not failed by what the kernel accepts today.  modpost
+ * sees only relocations, hence the name patterns; each row says why the
+ * kernel needs it.  The default (strict) profile has none of these: its
+ * escape hatches are __ref/__refdata/__refconst and the init tables.
+ *
+ * modpost's other exemptions need no row: "*.constprop.*" and ".L*"
+ * sources are compiler-made symbols a front end never sees.
+ */
+struct ic_exemption {
+	const char *from_name;		/* glob on the source symbol, or NULL */
+	const char *from_section;	/* glob on the source section, or NULL */
+	const char *to_name;		/* glob on the target symbol, or NULL */
+	unsigned to;			/* target classes it covers */
+	const char *why;
+};
+
+#define ANY_DISCARDED (ANY_INIT | IC_BIT(IC_EXIT))
+
+static const struct ic_exemption ic_kernel_exemptions[] = {
+	/* module_param() with permission 0 on __initdata: the kernel_param
+	   in __param is only read while parsing the command line at boot. */
+	{ "__param*", NULL, NULL, ANY_INIT,
+	  "module_param() of __initdata, read only while parsing the "
+	  "command line (modpost pattern 1)" },
+	{ "__param_ops_*", NULL, NULL, ANY_INIT,
+	  "kernel_param_ops whose set() is __init, used only at boot "
+	  "(modpost pattern 1)" },
+	/* Templates and ops tables that are copied or used only during
+	   probe, by convention of their names. */
+	{ "*_template", NULL, NULL, ANY_DISCARDED,
+	  "a template copied during init (modpost pattern 2)" },
+	{ "*_timer", NULL, NULL, ANY_DISCARDED,
+	  "a timer armed and expired during init (modpost pattern 2)" },
+	{ "*_sht", NULL, NULL, ANY_DISCARDED,
+	  "a SCSI host template used during probe (modpost pattern 2)" },
+	{ "*_ops", NULL, NULL, ANY_DISCARDED,
+	  "an ops table whose init member is called only during init "
+	  "(modpost pattern 2)" },
+	{ "*_probe", NULL, NULL, ANY_DISCARDED,
+	  "a probe table used only while probing (modpost pattern 2)" },
+	{ "*_probe_one", NULL, NULL, ANY_DISCARDED,
+	  "a probe table used only while probing (modpost pattern 2)" },
+	{ "*_console", NULL, NULL, ANY_DISCARDED,
+	  "an early console unregistered before init memory is freed "
+	  "(modpost pattern 2)" },
+	/* Drivers may point at meminit (hotplug) code and at exit code. */
+	{ "*driver", NULL, NULL, IC_BIT(IC_MEMINIT) | IC_BIT(IC_EXIT),
+	  "a driver structure pointing at its hotplug and remove methods "
+	  "(modpost pattern 3)" },
+	/* Early boot code runs before init memory is freed. */
+	{ NULL, ".head.text", NULL, ANY_INIT,
+	  "early boot code runs only before init memory is freed "
+	  "(modpost pattern 4)" },
+	/* The linker's boundaries of init memory, named, not referenced. */
+	{ NULL, NULL, "__init_begin", ANY_INIT,
+	  "linker-script boundary of init memory (modpost pattern 5)" },
+	{ NULL, NULL, "_sinittext", ANY_INIT,
+	  "linker-script boundary of init text (modpost pattern 5)" },
+	{ NULL, NULL, "_einittext", ANY_INIT,
+	  "linker-script boundary of init text (modpost pattern 5)" },
+};
+
+enum ic_profile ic_profile = IC_PROFILE_STRICT;
+
+static bool glob(const char *pattern, const char *s)
+{
+	return !pattern || (s && fnmatch(pattern, s, 0) == 0);
+}
+
+static const char *decl_name(tree decl)
+{
+	return DECL_NAME(decl) ? IDENTIFIER_POINTER(DECL_NAME(decl)) : NULL;
+}
+
+/* The exemption of the current profile that covers this reference, or
+   NULL. */
+const char *ic_exempt(tree from, const struct ic_place *fp,
+		      tree to, const struct ic_place *tp)
+{
+	size_t i;
+
+	if (ic_profile != IC_PROFILE_KERNEL)
+		return NULL;
+	for (i = 0; i < ARRAY_SIZE(ic_kernel_exemptions); i++) {
+		const struct ic_exemption *e = &ic_kernel_exemptions[i];
+
+		if (!(e->to & IC_BIT(tp->cls)))
+			continue;
+		if (e->from_name && (fp->is_function
+				     || !glob(e->from_name, decl_name(from))))
+			continue;
+		if (!glob(e->from_section, fp->section)
+		    || !glob(e->to_name, decl_name(to)))
+			continue;
+		return e->why;
+	}
+	return NULL;
+}
 
 const struct ic_rule *ic_rule_for(const struct ic_place *from,
 				  const struct ic_place *to)
@@ -84,6 +190,21 @@ enum ic_severity ic_rule_severity(const struct ic_rule *rule)
 	if (rule->severity == IC_ERROR && ic_opts.warn_only)
 		return IC_WARNING;
 	return rule->severity;
+}
+
+const struct ic_rule *ic_rule_named(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(ic_rules); i++)
+		if (!strcmp(name, ic_rules[i].name))
+			return &ic_rules[i];
+	return NULL;
+}
+
+const struct ic_rule *ic_rule_at(unsigned i)
+{
+	return i < ARRAY_SIZE(ic_rules) ? &ic_rules[i] : NULL;
 }
 
 bool ic_rule_set_severity(const char *name, enum ic_severity sev)

@@ -1,0 +1,185 @@
+/*
+ * sarif.c - -fplugin-arg-initcheck-sarif=FILE: initcheck's findings as a
+ * SARIF 2.1.0 log, for CI code scanning.  GCC 12 can only print text or
+ * its own JSON; GCC 13's -fdiagnostics-format=sarif-file would make this
+ * file unnecessary.
+ *
+ * Built with GCC's own json.h (the tree GCC's JSON output is made of) and
+ * written to a temporary file renamed into place, so a reader never sees
+ * half a log.
+ */
+#include "initcheck.h"
+#include "json.h"
+
+struct ic_result {
+	const struct ic_rule *rule;
+	enum ic_severity sev;
+	location_t loc;
+	char *message;
+	location_t fix_loc;
+	char *fix_text;
+};
+
+static struct ic_result *results;
+static unsigned nresults, results_alloc;
+
+void ic_sarif_result(const struct ic_rule *rule, enum ic_severity sev,
+		     location_t loc, const char *message,
+		     location_t fix_loc, const char *fix_text)
+{
+	struct ic_result *r;
+
+	if (!ic_opts.sarif)
+		return;
+	if (nresults == results_alloc) {
+		results_alloc = results_alloc ? 2 * results_alloc : 32;
+		results = XRESIZEVEC(struct ic_result, results, results_alloc);
+	}
+	r = &results[nresults++];
+	r->rule = rule;
+	r->sev = sev;
+	r->loc = loc;
+	r->message = xstrdup(message);
+	r->fix_loc = fix_loc;
+	r->fix_text = fix_text ? xstrdup(fix_text) : NULL;
+}
+
+static json::object *text(const char *s)
+{
+	json::object *o = new json::object;
+
+	o->set("text", new json::string(s));
+	return o;
+}
+
+static json::object *artifact(location_t loc)
+{
+	expanded_location x = expand_location(loc);
+	json::object *art = new json::object;
+
+	art->set("uri", new json::string(x.file ? x.file : "<unknown>"));
+	return art;
+}
+
+/* physicalLocation with a one-point region (line and column are 1-based
+   in both GCC and SARIF). */
+static json::object *physical(location_t loc)
+{
+	expanded_location x = expand_location(loc);
+	json::object *region = new json::object, *phys = new json::object;
+
+	region->set("startLine", new json::integer_number(x.line));
+	if (x.column)
+		region->set("startColumn", new json::integer_number(x.column));
+	phys->set("artifactLocation", artifact(loc));
+	phys->set("region", region);
+	return phys;
+}
+
+/* A fix that inserts text: an empty deleted region before the column. */
+static json::object *fix(const struct ic_result *r)
+{
+	expanded_location x = expand_location(r->fix_loc);
+	json::object *f = new json::object, *change = new json::object;
+	json::object *repl = new json::object, *del = new json::object;
+	json::array *changes = new json::array, *repls = new json::array;
+
+	del->set("startLine", new json::integer_number(x.line));
+	del->set("startColumn", new json::integer_number(x.column));
+	del->set("endColumn", new json::integer_number(x.column));
+	repl->set("deletedRegion", del);
+	repl->set("insertedContent", text(r->fix_text));
+	repls->append(repl);
+	change->set("artifactLocation", artifact(r->fix_loc));
+	change->set("replacements", repls);
+	changes->append(change);
+	f->set("description", text("insert the marker"));
+	f->set("artifactChanges", changes);
+	return f;
+}
+
+static json::object *build_log(void)
+{
+	json::object *log = new json::object, *run = new json::object;
+	json::object *tool = new json::object, *driver = new json::object;
+	json::array *runs = new json::array, *rules = new json::array;
+	json::array *res = new json::array;
+	const struct ic_rule *rule;
+	unsigned i;
+
+	log->set("$schema", new json::string(
+		"https://json.schemastore.org/sarif-2.1.0.json"));
+	log->set("version", new json::string("2.1.0"));
+	driver->set("name", new json::string(IC_NAME));
+	driver->set("informationUri", new json::string(
+		"https://gcc.gnu.org/onlinedocs/gccint/Plugins.html"));
+	for (i = 0; (rule = ic_rule_at(i)); i++) {
+		json::object *r = new json::object;
+
+		r->set("id", new json::string(rule->name));
+		r->set("shortDescription", text(rule->summary));
+		r->set("helpUri", new json::string("docs/rules.md"));
+		rules->append(r);
+	}
+	driver->set("rules", rules);
+	tool->set("driver", driver);
+	run->set("tool", tool);
+
+	for (i = 0; i < nresults; i++) {
+		const struct ic_result *r = &results[i];
+		json::object *o = new json::object, *loc = new json::object;
+		json::array *locs = new json::array;
+
+		o->set("ruleId", new json::string(r->rule->name));
+		o->set("level", new json::string(r->sev == IC_ERROR ? "error"
+						 : "warning"));
+		o->set("message", text(r->message));
+		loc->set("physicalLocation", physical(r->loc));
+		locs->append(loc);
+		o->set("locations", locs);
+		if (r->fix_text) {
+			json::array *fixes = new json::array;
+
+			fixes->append(fix(r));
+			o->set("fixes", fixes);
+		}
+		res->append(o);
+	}
+	run->set("results", res);
+	runs->append(run);
+	log->set("runs", runs);
+	return log;
+}
+
+void ic_sarif_write(const char *path)
+{
+	json::object *log;
+	pretty_printer pp;
+	char *tmp;
+	FILE *f;
+	unsigned i;
+	bool ok;
+
+	if (!path)
+		return;
+	log = build_log();
+	log->print(&pp);
+	tmp = concat(path, ".tmp", NULL);
+	f = fopen(tmp, "w");
+	ok = f && fputs(pp_formatted_text(&pp), f) >= 0 && fputc('\n', f) != EOF;
+	if (f && fclose(f) != 0)
+		ok = false;
+	if (!ok || rename(tmp, path) != 0) {
+		error("%s: cannot write SARIF log %qs: %m", IC_NAME, path);
+		unlink(tmp);
+	}
+	free(tmp);
+	delete log;
+	for (i = 0; i < nresults; i++) {
+		free(results[i].message);
+		free(results[i].fix_text);
+	}
+	XDELETEVEC(results);
+	results = NULL;
+	nresults = results_alloc = 0;
+}
