@@ -32,7 +32,7 @@ PLUGIN      := plugin/initcheck.so
 
 # Debian packages: what building and testing needs.
 DEB_PACKAGES = gcc-$(GCC_MAJOR) g++-$(GCC_MAJOR) gcc-$(GCC_MAJOR)-plugin-dev \
-	libgmp-dev dejagnu make
+	libgmp-dev dejagnu make python3 patch
 
 .PHONY: all deps check demo install uninstall clean have-deps FORCE
 

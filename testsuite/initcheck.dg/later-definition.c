@@ -4,7 +4,7 @@
 /* { dg-do compile } */
 #include <initcheck.h>
 
-int setup(void);                /* the prototype lacks __init */
+int setup(void);                /* { dg-message "5: earlier declaration of 'setup'" } */
 extern int __init platform_setup(void);     /* { dg-message "'platform_setup' is declared __init here" } */
 
 int early_use(void)
@@ -20,6 +20,7 @@ int ext_use(void)
 int (*early_ptr)(void) = setup; /* { dg-error "'early_ptr' \\(section .data\\) references __init function 'setup'" } */
 
 int __init setup(void)          /* { dg-message "12: 'setup' is declared __init here" } */
+/* { dg-warning "12: 'setup' is put in section .init.text here, but an earlier declaration has no section \\\[initcheck:section-redecl\\\]" "" { target *-*-* } .-1 } */
 {
     return 0;
 }

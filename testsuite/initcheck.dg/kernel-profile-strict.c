@@ -1,0 +1,25 @@
+/* The default (strict) profile has no name exemptions: every case that
+   kernel-profile.c accepts is rejected here. */
+/* { dg-do compile } */
+/* { dg-options "-fplugin-arg-initcheck-profile=strict" } */
+#include <initcheck.h>
+
+static int __init probe(void) { return 0; }
+static int __meminit hot_add(void) { return 0; }
+static void __exit remove_one(void) { }
+static int boot_param __initdata = 1;
+
+struct ops { int (*fn)(void); void (*rm)(void); int *arg; };
+
+struct ops net_ops = { probe, remove_one, 0 };          /* { dg-error "from" "strict: *_ops" } */
+struct ops uart_console = { probe, 0, 0 };              /* { dg-error "from" "strict: *_console" } */
+struct ops pci_probe = { probe, 0, 0 };                 /* { dg-error "from" "strict: *_probe" } */
+struct ops host_template = { probe, 0, 0 };             /* { dg-error "from" "strict: *_template" } */
+struct ops my_driver = { hot_add, remove_one, 0 };      /* { dg-error "from" "strict: *driver" } */
+struct ops __param_boot = { 0, 0, &boot_param };        /* { dg-error "from" "strict: __param*" } */
+int __attribute__((section(".head.text"))) early_entry(void) { return probe(); }   /* { dg-error "from" "strict: .head.text" } */
+
+/* Not on modpost's list: still rejected under the kernel profile. */
+struct ops net_table = { probe, 0, 0 };                 /* { dg-error "\\\[initcheck:init-from-data\\\]" } */
+struct ops my_driver2 = { probe, 0, 0 };                /* { dg-error "\\\[initcheck:init-from-data\\\]" "*driver covers meminit, not init" } */
+int runtime(void) { return probe(); }                   /* { dg-error "\\\[initcheck:init-from-text\\\]" } */

@@ -1,0 +1,36 @@
+#!/usr/bin/env python3
+"""Check GCC's -fdiagnostics-format=json output, or initcheck's SARIF log,
+with a real JSON parser.  Usage: check-json.py json|sarif FILE RULE LINE"""
+import json
+import sys
+
+kind, path, rule, line = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
+with open(path) as f:
+    doc = json.load(f)
+
+if kind == "json":
+    # A list of diagnostics; ours is an error whose message names the
+    # rule, with a caret at LINE and the declared-here note as a child.
+    hits = [d for d in doc if d["kind"] == "error"
+            and "[initcheck:%s]" % rule in d["message"]
+            and d["locations"][0]["caret"]["line"] == line]
+    assert hits, "no error for %s at line %d" % (rule, line)
+    assert any(c["kind"] == "note" for c in hits[0]["children"]), "no note"
+else:
+    assert doc["version"] == "2.1.0"
+    run = doc["runs"][0]
+    ids = [r["id"] for r in run["tool"]["driver"]["rules"]]
+    assert rule in ids and "init-from-text" in ids, ids
+    for r in run["tool"]["driver"]["rules"]:
+        assert r["shortDescription"]["text"], r
+    hits = [r for r in run["results"] if r["ruleId"] == rule
+            and r["locations"][0]["physicalLocation"]["region"]["startLine"] == line]
+    assert hits, "no result for %s at line %d" % (rule, line)
+    res = hits[0]
+    assert res["level"] in ("error", "warning")
+    assert "'setup'" in res["message"]["text"]
+    uri = res["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+    assert uri.endswith("fixit-source.c"), uri
+    fix = res["fixes"][0]["artifactChanges"][0]["replacements"][0]
+    assert fix["insertedContent"]["text"].startswith("__init"), fix
+print("ok")
