@@ -109,26 +109,38 @@ static bool is_readonly_var(tree decl)
 	return TYPE_READONLY(type) && !TYPE_VOLATILE(type);
 }
 
+/* The class of an explicitly named section. */
+void ic_classify_section(const char *sec, bool is_function,
+			 struct ic_place *out)
+{
+	size_t i;
+
+	out->is_function = is_function;
+	out->section = sec;
+	out->section_is_default = false;
+	out->marker = NULL;
+	out->cls = IC_NORMAL;
+	for (i = 0; i < ARRAY_SIZE(ic_patterns); i++) {
+		if (fnmatch(ic_patterns[i].glob, sec, 0) == 0) {
+			out->cls = ic_patterns[i].cls;
+			out->marker = ic_patterns[i].marker;
+			return;
+		}
+	}
+}
+
 void ic_classify(tree decl, struct ic_place *out)
 {
 	const char *sec = user_section(decl);
-	size_t i;
 
-	out->is_function = TREE_CODE(decl) == FUNCTION_DECL;
-	out->marker = NULL;
-	out->section_is_default = !sec;
 	if (sec) {
-		out->section = sec;
-		for (i = 0; i < ARRAY_SIZE(ic_patterns); i++) {
-			if (fnmatch(ic_patterns[i].glob, sec, 0) == 0) {
-				out->cls = ic_patterns[i].cls;
-				out->marker = ic_patterns[i].marker;
-				return;
-			}
-		}
-		out->cls = IC_NORMAL;
+		ic_classify_section(sec, TREE_CODE(decl) == FUNCTION_DECL,
+				    out);
 		return;
 	}
+	out->is_function = TREE_CODE(decl) == FUNCTION_DECL;
+	out->marker = NULL;
+	out->section_is_default = true;
 
 	/* No section of the user's: GCC's default.  A variable that is the
 	   source of a reference has a non-zero initializer, so it is never

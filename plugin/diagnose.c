@@ -78,7 +78,7 @@ static bool only_init_uses(tree decl, bool all_calls)
 
 		if (r->to != decl)
 			continue;
-		if (class_of(r->from) != IC_INIT
+		if (!r->from || class_of(r->from) != IC_INIT
 		    || (all_calls && r->kind != IC_REF_CALL))
 			return false;
 		uses++;
@@ -98,7 +98,7 @@ static bool is_entry(tree fn)
 		const struct ic_ref *r = ic_ref_at(i);
 
 		if (r->to == fn && r->kind != IC_REF_CALL
-		    && class_of(r->from) != IC_INIT)
+		    && (!r->from || class_of(r->from) != IC_INIT))
 			return true;
 	}
 	return false;
@@ -131,7 +131,8 @@ static unsigned find_chain(tree fn, tree *chain)
 			const struct ic_ref *r = ic_ref_at(i);
 			enum ic_class c;
 
-			if (r->to != cur || TREE_CODE(r->from) != FUNCTION_DECL)
+			if (r->to != cur || !r->from
+			    || TREE_CODE(r->from) != FUNCTION_DECL)
 				continue;
 			c = class_of(r->from);
 			if (c != IC_NORMAL && c != IC_HEAD)
@@ -209,11 +210,26 @@ static void report(const struct ic_ref *r, const struct ic_rule *rule,
 	const char *marker = NULL;
 	bool shown;
 
-	if (from->cls == IC_NORMAL || from->cls == IC_RODATA)
+	if (r->from && (from->cls == IC_NORMAL || from->cls == IC_RODATA))
 		marker = init_marker_for(r->from);
 
 	describe(to, what, sizeof(what));
-	if (sev == IC_ERROR) {
+	if (!r->from) {
+		/* A top-level asm statement: no symbol, only a section. */
+		if (sev == IC_ERROR) {
+			error_at(&richloc, "top-level %<asm%> (section %s) "
+				 "references %s %qD (section %s) [%s:%s]",
+				 from->section, what, r->to, to->section,
+				 IC_NAME, rule->name);
+			shown = true;
+		} else {
+			shown = warning_at(&richloc, 0, "top-level %<asm%> (section "
+					   "%s) references %s %qD (section %s)"
+					   " [%s:%s]", from->section, what,
+					   r->to, to->section, IC_NAME,
+					   rule->name);
+		}
+	} else if (sev == IC_ERROR) {
 		error_at(&richloc, "%qD (section %s) %s %s %qD (section %s)"
 			 " [%s:%s]", r->from, from->section, verb, what,
 			 r->to, to->section, IC_NAME, rule->name);
@@ -228,11 +244,12 @@ static void report(const struct ic_ref *r, const struct ic_rule *rule,
 		return;
 	inform(DECL_SOURCE_LOCATION(r->to), "%qD is declared %s here",
 	       r->to, to->marker ? to->marker : to->section);
-	note_source(r, from, marker);
+	if (r->from)
+		note_source(r, from, marker);
 
 	snprintf(msg, sizeof(msg), "'%s' (section %s) %s %s '%s' (section %s)",
-		 name_of(r->from), from->section, verb, what, name_of(r->to),
-		 to->section);
+		 r->from ? name_of(r->from) : "top-level asm", from->section,
+		 verb, what, name_of(r->to), to->section);
 	if (marker)
 		snprintf(fix, sizeof(fix), "%s ", marker);
 	ic_sarif_result(rule, sev, r->loc, msg,
@@ -259,7 +276,10 @@ void ic_diagnose_all(void)
 
 		if (i && same_ref(r, order[i - 1]))
 			continue;
-		ic_classify(r->from, &from);
+		if (r->from)
+			ic_classify(r->from, &from);
+		else
+			ic_classify_section(r->asm_section, false, &from);
 		ic_classify(r->to, &to);
 		rule = ic_rule_for(&from, &to);
 		if (!rule || ic_rule_severity(rule) == IC_IGNORE

@@ -11,7 +11,8 @@
  *
  * Events used (docs/design.md says why these and not a pass):
  *   PLUGIN_PRE_GENERICIZE  read each function body as parsed
- *   PLUGIN_FINISH_DECL     read each static initializer
+ *   PLUGIN_FINISH_DECL     read each static initializer; top-level asm
+ *   PLUGIN_ALL_IPA_PASSES_START  the last top-level asm, before output
  *   PLUGIN_FINISH          judge everything against the final sections,
  *                          write the SARIF log if asked
  *
@@ -33,22 +34,40 @@ static struct plugin_info ic_info = {
 
 static void on_pre_genericize(void *gcc_data, void *)
 {
-	ic_redecl_seen((tree)gcc_data);
-	ic_scan_function((tree)gcc_data);
+	tree fndecl = (tree)gcc_data;
+
+	ic_scan_toplevel_asm();
+	ic_redecl_seen(fndecl);
+	ic_scan_function(fndecl);
+	ic_asm_note_decl(fndecl);
 }
 
 static void on_finish_decl(void *gcc_data, void *)
 {
-	ic_redecl_seen((tree)gcc_data);
-	ic_scan_decl((tree)gcc_data);
+	tree decl = (tree)gcc_data;
+
+	if (TREE_CODE(decl) != FUNCTION_DECL && !VAR_P(decl))
+		return;
+	ic_scan_toplevel_asm();
+	ic_redecl_seen(decl);
+	ic_scan_decl(decl);
+	ic_asm_note_decl(decl);
+}
+
+/* After parsing, before GCC outputs (and forgets) the top-level asm. */
+static void on_ipa_start(void *, void *)
+{
+	ic_scan_toplevel_asm();
 }
 
 static void on_finish(void *, void *)
 {
+	ic_scan_toplevel_asm();
 	ic_diagnose_all();
 	ic_sarif_write(ic_opts.sarif);
 	ic_refs_release();
 	ic_redecl_release();
+	ic_asm_release();
 }
 
 /* The C front end only: the checks read C trees.  Any other language gets
@@ -91,6 +110,8 @@ int plugin_init(struct plugin_name_args *info,
 	register_callback(name, PLUGIN_PRE_GENERICIZE, on_pre_genericize,
 			  NULL);
 	register_callback(name, PLUGIN_FINISH_DECL, on_finish_decl, NULL);
+	register_callback(name, PLUGIN_ALL_IPA_PASSES_START, on_ipa_start,
+			  NULL);
 	register_callback(name, PLUGIN_FINISH, on_finish, NULL);
 	return 0;
 }

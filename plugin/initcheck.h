@@ -47,6 +47,8 @@ struct ic_place {
 
 /* classify.c */
 void ic_classify(tree decl, struct ic_place *out);
+void ic_classify_section(const char *section, bool is_function,
+			 struct ic_place *out);
 const char *ic_class_name(enum ic_class cls);
 
 /* How a reference was made; only calls are told apart in messages. */
@@ -57,7 +59,9 @@ enum ic_ref_kind {
 };
 
 struct ic_ref {
-	tree from;		/* the function or variable making it */
+	tree from;		/* the function or variable making it, or
+				   NULL_TREE for a top-level asm statement */
+	const char *asm_section;	/* then: the section it emits into */
 	tree to;		/* the function or variable referred to */
 	location_t loc;		/* where, with a range when GCC has one */
 	enum ic_ref_kind kind;
@@ -67,6 +71,13 @@ struct ic_ref {
 void ic_refs_init(void);
 void ic_scan_function(tree fndecl);
 void ic_scan_decl(tree decl);
+void ic_keep_decl(tree decl);
+void ic_record_asm_ref(const char *section, tree to, location_t loc);
+
+/* toplevel-asm.c */
+void ic_asm_note_decl(tree decl);
+void ic_scan_toplevel_asm(void);
+void ic_asm_release(void);
 unsigned ic_refs_count(void);
 const struct ic_ref *ic_ref_at(unsigned i);
 void ic_refs_release(void);

@@ -49,6 +49,33 @@ static void keep(tree decl)
 		vec_safe_push(ic_live_decls, decl);
 }
 
+void ic_keep_decl(tree decl)
+{
+	keep(decl);
+}
+
+static struct ic_ref *new_ref(void)
+{
+	if (nrefs == refs_alloc) {
+		refs_alloc = refs_alloc ? 2 * refs_alloc : 256;
+		refs = XRESIZEVEC(struct ic_ref, refs, refs_alloc);
+	}
+	return &refs[nrefs++];
+}
+
+/* A reference from a top-level asm statement emitting into SECTION. */
+void ic_record_asm_ref(const char *section, tree to, location_t loc)
+{
+	struct ic_ref *r = new_ref();
+
+	r->from = NULL_TREE;
+	r->asm_section = section;
+	r->to = to;
+	r->loc = loc;
+	r->kind = IC_REF_ADDRESS;
+	keep(to);
+}
+
 static bool has_static_storage(tree t)
 {
 	if (TREE_CODE(t) == FUNCTION_DECL)
@@ -65,12 +92,9 @@ static void record(struct scan *s, tree to, location_t loc,
 		return;
 	if (TREE_CODE(to) == FUNCTION_DECL && fndecl_built_in_p(to))
 		return;
-	if (nrefs == refs_alloc) {
-		refs_alloc = refs_alloc ? 2 * refs_alloc : 256;
-		refs = XRESIZEVEC(struct ic_ref, refs, refs_alloc);
-	}
-	r = &refs[nrefs++];
+	r = new_ref();
 	r->from = s->from;
+	r->asm_section = NULL;
 	r->to = to;
 	r->loc = loc != UNKNOWN_LOCATION ? loc : DECL_SOURCE_LOCATION(s->from);
 	r->kind = kind;

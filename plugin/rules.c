@@ -154,10 +154,10 @@ const char *ic_exempt(tree from, const struct ic_place *fp,
 
 		if (!(e->to & IC_BIT(tp->cls)))
 			continue;
-		if (e->from_name && (fp->is_function
+		if (e->from_name && (!from || fp->is_function
 				     || !glob(e->from_name, decl_name(from))))
 			continue;
-		if (!glob(e->from_section, fp->section)
+		if ((e->from_section && !glob(e->from_section, fp->section))
 		    || !glob(e->to_name, decl_name(to)))
 			continue;
 		return e->why;
