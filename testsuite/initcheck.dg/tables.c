@@ -15,7 +15,7 @@ static const struct kernel_symbol __ksymtab_normal __attribute__((used, section(
 
 struct pci_fixup { unsigned short vendor, device; void (*hook)(void); };
 static void __init quirk_boot(void) { }
-static const struct pci_fixup fixup_boot __attribute__((used, section(".pci_fixup_final"))) = { 1, 2, quirk_boot };   /* { dg-error "'fixup_boot' \\(section .pci_fixup_final\\) references __init function 'quirk_boot' \\(section .init.text\\) \\\[initcheck:init-from-pci-fixup\\\]" } */
+static const struct pci_fixup fixup_boot __attribute__((used, section(".pci_fixup_final"))) = { 1, 2, quirk_boot };   /* { dg-error "103: 'fixup_boot' \\(section .pci_fixup_final\\) references __init function 'quirk_boot' \\(section .init.text\\) \\\[initcheck:init-from-pci-fixup\\\]" } */
 
 /* Sections the linker script discards may point anywhere (__ADDRESSABLE). */
 static void *addressable __attribute__((used, section(".discard.addressable"))) = (void *)&init_only;   /* { dg-bogus "from" } */
