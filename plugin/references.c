@@ -189,8 +189,10 @@ static tree scan_node(tree *tp, int *walk_subtrees, void *data)
 			record(s, t, s->loc, IC_REF_USE);
 		return NULL_TREE;
 	case CALL_EXPR:
+		/* No CALL_EXPR_FN: an internal function, e.g. the one
+		   __builtin_mul_overflow becomes. */
 		fn = CALL_EXPR_FN(t);
-		if (TREE_CODE(fn) == ADDR_EXPR
+		if (fn && TREE_CODE(fn) == ADDR_EXPR
 		    && TREE_CODE(TREE_OPERAND(fn, 0)) == FUNCTION_DECL) {
 			record(s, TREE_OPERAND(fn, 0), EXPR_LOCATION(t),
 			       IC_REF_CALL);
