@@ -19,6 +19,11 @@ struct ops my_driver = { hot_add, remove_one, 0 };      /* { dg-error "from" "st
 struct ops __param_boot = { 0, 0, &boot_param };        /* { dg-error "from" "strict: __param*" } */
 int __attribute__((section(".head.text"))) early_entry(void) { return probe(); }   /* { dg-error "from" "strict: .head.text" } */
 
+struct kparam_ops { int (*set)(void); };
+struct kparam_ops __param_ops_bootflag = { probe };     /* { dg-error "from" "strict: __param_ops_*" } */
+extern char _sinittext[] __attribute__((section(".init.text")));
+char *init_start(void) { return _sinittext; }           /* { dg-error "from" "strict: _sinittext boundary" } */
+
 /* Not on modpost's list: still rejected under the kernel profile. */
 struct ops net_table = { probe, 0, 0 };                 /* { dg-error "\\\[initcheck:init-from-data\\\]" } */
 struct ops my_driver2 = { probe, 0, 0 };                /* { dg-error "\\\[initcheck:init-from-data\\\]" "*driver covers meminit, not init" } */
