@@ -214,32 +214,19 @@ static void report(const struct ic_ref *r, const struct ic_rule *rule,
 		marker = init_marker_for(r->from);
 
 	describe(to, what, sizeof(what));
-	if (!r->from) {
+	if (!r->from)
 		/* A top-level asm statement: no symbol, only a section. */
-		if (sev == IC_ERROR) {
-			error_at(&richloc, "top-level %<asm%> (section %s) "
-				 "references %s %qD (section %s) [%s:%s]",
-				 from->section, what, r->to, to->section,
-				 IC_NAME, rule->name);
-			shown = true;
-		} else {
-			shown = warning_at(&richloc, 0, "top-level %<asm%> (section "
-					   "%s) references %s %qD (section %s)"
-					   " [%s:%s]", from->section, what,
-					   r->to, to->section, IC_NAME,
-					   rule->name);
-		}
-	} else if (sev == IC_ERROR) {
-		error_at(&richloc, "%qD (section %s) %s %s %qD (section %s)"
-			 " [%s:%s]", r->from, from->section, verb, what,
-			 r->to, to->section, IC_NAME, rule->name);
-		shown = true;
-	} else {
-		shown = warning_at(&richloc, 0, "%qD (section %s) %s %s %qD"
-				   " (section %s) [%s:%s]", r->from,
-				   from->section, verb, what, r->to,
-				   to->section, IC_NAME, rule->name);
-	}
+		shown = emit_diagnostic(ic_diagnostic_kind(sev), &richloc, 0,
+					"top-level %<asm%> (section %s) "
+					"references %s %qD (section %s) [%s:%s]",
+					from->section, what, r->to, to->section,
+					IC_NAME, rule->name);
+	else
+		shown = emit_diagnostic(ic_diagnostic_kind(sev), &richloc, 0,
+					"%qD (section %s) %s %s %qD (section %s)"
+					" [%s:%s]", r->from, from->section,
+					verb, what, r->to, to->section,
+					IC_NAME, rule->name);
 	if (!shown)
 		return;
 	inform(DECL_SOURCE_LOCATION(r->to), "%qD is declared %s here",

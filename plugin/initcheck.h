@@ -105,6 +105,7 @@ extern enum ic_profile ic_profile;
 const char *ic_exempt(tree from, const struct ic_place *fp,
 		      tree to, const struct ic_place *tp);
 enum ic_severity ic_rule_severity(const struct ic_rule *rule);
+diagnostic_t ic_diagnostic_kind(enum ic_severity sev);
 bool ic_rule_set_severity(const char *name, enum ic_severity sev);
 const char *ic_rule_names(void);
 

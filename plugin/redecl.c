@@ -39,17 +39,10 @@ static void warn_redecl(tree decl, location_t first, location_t later,
 	snprintf(msg, sizeof(msg), "'%s' is put in section %s here, but an "
 		 "earlier declaration has no section",
 		 IDENTIFIER_POINTER(DECL_NAME(decl)), p->section);
-	if (sev == IC_ERROR) {
-		error_at(later, "%qD is put in section %s here, but an earlier "
-			 "declaration has no section [%s:%s]", decl,
-			 p->section, IC_NAME, rule->name);
-		shown = true;
-	} else {
-		shown = warning_at(later, 0, "%qD is put in section %s here, "
-				   "but an earlier declaration has no section"
-				   " [%s:%s]", decl, p->section, IC_NAME,
-				   rule->name);
-	}
+	shown = emit_diagnostic(ic_diagnostic_kind(sev), later, 0,
+				"%qD is put in section %s here, but an earlier "
+				"declaration has no section [%s:%s]", decl,
+				p->section, IC_NAME, rule->name);
 	if (shown) {
 		gcc_rich_location richloc(first);
 

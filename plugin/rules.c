@@ -207,6 +207,12 @@ const struct ic_rule *ic_rule_at(unsigned i)
 	return i < ARRAY_SIZE(ic_rules) ? &ic_rules[i] : NULL;
 }
 
+/* The GCC diagnostic kind a (not ignored) severity is emitted as. */
+diagnostic_t ic_diagnostic_kind(enum ic_severity sev)
+{
+	return sev == IC_ERROR ? DK_ERROR : DK_WARNING;
+}
+
 bool ic_rule_set_severity(const char *name, enum ic_severity sev)
 {
 	size_t i;
