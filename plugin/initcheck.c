@@ -13,6 +13,7 @@
  *   PLUGIN_PRE_GENERICIZE  read each function body as parsed
  *   PLUGIN_FINISH_DECL     read each static initializer; top-level asm
  *   PLUGIN_ALL_IPA_PASSES_START  the last top-level asm, before output
+ *   PLUGIN_FINISH_UNIT     the manifest, into the object (manifest.c)
  *   PLUGIN_FINISH          judge everything against the final sections,
  *                          write the SARIF log if asked
  *
@@ -58,6 +59,12 @@ static void on_finish_decl(void *gcc_data, void *)
 static void on_ipa_start(void *, void *)
 {
 	ic_scan_toplevel_asm();
+}
+
+static void on_finish_unit(void *, void *)
+{
+	ic_scan_toplevel_asm();
+	ic_manifest_finish_unit();
 }
 
 static void on_finish(void *, void *)
@@ -112,6 +119,7 @@ int plugin_init(struct plugin_name_args *info,
 	register_callback(name, PLUGIN_FINISH_DECL, on_finish_decl, NULL);
 	register_callback(name, PLUGIN_ALL_IPA_PASSES_START, on_ipa_start,
 			  NULL);
+	register_callback(name, PLUGIN_FINISH_UNIT, on_finish_unit, NULL);
 	register_callback(name, PLUGIN_FINISH, on_finish, NULL);
 	return 0;
 }

@@ -78,6 +78,10 @@ void ic_record_asm_ref(const char *section, tree to, location_t loc);
 void ic_asm_note_decl(tree decl);
 void ic_scan_toplevel_asm(void);
 void ic_asm_release(void);
+const char *ic_asm_section_at(unsigned i);
+
+/* manifest.c */
+void ic_manifest_finish_unit(void);
 unsigned ic_refs_count(void);
 const struct ic_ref *ic_ref_at(unsigned i);
 void ic_refs_release(void);
@@ -114,6 +118,7 @@ struct ic_options {
 	bool disable;		/* load, but do nothing */
 	bool warn_only;		/* errors become warnings */
 	const char *sarif;	/* write findings as SARIF 2.1.0 here */
+	const char *manifest;	/* also write the manifest as JSON here */
 };
 extern struct ic_options ic_opts;
 bool ic_parse_options(struct plugin_name_args *info);

@@ -74,6 +74,12 @@ static bool set_sarif(const char *, const char *value)
 	return true;
 }
 
+static bool set_manifest(const char *, const char *value)
+{
+	ic_opts.manifest = value;
+	return true;
+}
+
 static const struct ic_key ic_keys[] = {
 	{ "disable", ARG_NONE, set_disable, "load the plugin but check nothing" },
 	{ "warn", ARG_NONE, set_warn,
@@ -89,6 +95,8 @@ static const struct ic_key ic_keys[] = {
 	  "by name (kernel)" },
 	{ "sarif", ARG_REQUIRED, set_sarif,
 	  "=FILE write the findings as a SARIF 2.1.0 log" },
+	{ "manifest", ARG_REQUIRED, set_manifest,
+	  "=FILE|DIR/ also write the unit's manifest as JSON there" },
 };
 
 static const char *accepted_keys(void)

@@ -23,6 +23,26 @@
 static asm_node *last_asm;		/* the last statement read */
 static location_t last_decl_loc;	/* of the declaration before it */
 static hash_map<tree, tree> *by_name;	/* identifier -> decl */
+static vec<const char *> asm_sections;	/* every section the asm names */
+
+/* The I-th section named by a top-level asm statement, or NULL: the
+   manifest's sections that no C declaration puts anything in (the
+   kernel's initcalls on x86_64). */
+const char *ic_asm_section_at(unsigned i)
+{
+	return i < asm_sections.length() ? asm_sections[i] : NULL;
+}
+
+static void note_section(const char *name)
+{
+	const char *interned = IDENTIFIER_POINTER(get_identifier(name));
+	unsigned i;
+
+	for (i = 0; i < asm_sections.length(); i++)
+		if (asm_sections[i] == interned)
+			return;
+	asm_sections.safe_push(interned);
+}
 
 void ic_asm_note_decl(tree decl)
 {
@@ -109,9 +129,11 @@ static void scan_text(const char *text, location_t loc)
 		if (len > 9 && !strncmp(line, ".section", 8)) {
 			strcpy(previous, section);
 			section_name(line + 8, section);
+			note_section(section);
 		} else if (len > 13 && !strncmp(line, ".pushsection", 12)) {
 			strcpy(previous, section);
 			section_name(line + 12, section);
+			note_section(section);
 		} else if (!strncmp(line, ".previous", 9)
 			   || !strncmp(line, ".popsection", 11)) {
 			strcpy(section, previous[0] ? previous : ".text");
@@ -159,6 +181,7 @@ void ic_scan_toplevel_asm(void)
 
 void ic_asm_release(void)
 {
+	asm_sections.release();
 	delete by_name;
 	by_name = NULL;
 	last_asm = NULL;
