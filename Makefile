@@ -30,13 +30,24 @@ PLUGIN_HDRS := $(wildcard plugin/*.h)
 PLUGIN_OBJS := $(patsubst plugin/%.c,build/plugin/%.o,$(PLUGIN_SRCS))
 PLUGIN      := plugin/initcheck.so
 
+# The C tools: C11, libelf for objects, jansson for JSON.
+TOOL_CFLAGS = -std=c11 -O2 -g -Wall -Wextra $(shell pkg-config --cflags libelf jansson 2>/dev/null) $(EXTRA_CFLAGS)
+TOOL_LIBS   = -lelf -ljansson
+REPORT_SRCS := $(wildcard tools/*.c)
+REPORT_HDRS := $(wildcard tools/*.h)
+REPORT      := tools/initcheck-report
+
 # Debian packages: what building and testing needs.
 DEB_PACKAGES = gcc-$(GCC_MAJOR) g++-$(GCC_MAJOR) gcc-$(GCC_MAJOR)-plugin-dev \
-	libgmp-dev dejagnu make python3 patch
+	libgmp-dev dejagnu make python3 patch libelf-dev libjansson-dev pkg-config
 
 .PHONY: all deps check demo install uninstall clean have-deps FORCE
 
-all: $(PLUGIN)
+all: $(PLUGIN) $(REPORT)
+
+# Built with the host's cc: the tools read objects, they do not load into GCC.
+$(REPORT): $(REPORT_SRCS) $(REPORT_HDRS) | have-deps
+	cc $(TOOL_CFLAGS) -o $@ $(REPORT_SRCS) $(TOOL_LIBS)
 
 $(PLUGIN): $(PLUGIN_OBJS)
 	$(PLUGIN_CXX) -shared -o $@ $^
@@ -67,19 +78,21 @@ have-deps:
 	@test -f $(GCC_PLUGIN_DIR)/include/gcc-plugin.h && command -v runtest >/dev/null \
 		&& command -v $(PLUGIN_CXX) >/dev/null || $(MAKE) --no-print-directory deps CC=$(CC)
 
-check: $(PLUGIN)
-	@CC='$(CC)' PLUGIN='$(abspath $(PLUGIN))' sh testsuite/run.sh
+check: $(PLUGIN) $(REPORT)
+	@CC='$(CC)' PLUGIN='$(abspath $(PLUGIN))' REPORT='$(abspath $(REPORT))' sh testsuite/run.sh
 
-demo: $(PLUGIN)
-	@CC='$(CC)' PLUGIN='$(abspath $(PLUGIN))' sh docs/examples/demo.sh
+demo: $(PLUGIN) $(REPORT)
+	@CC='$(CC)' PLUGIN='$(abspath $(PLUGIN))' REPORT='$(abspath $(REPORT))' sh docs/examples/demo.sh
 
-install: $(PLUGIN)
-	install -d $(DESTDIR)$(GCC_PLUGIN_DIR) $(DESTDIR)$(PREFIX)/include
+install: $(PLUGIN) $(REPORT)
+	install -d $(DESTDIR)$(GCC_PLUGIN_DIR) $(DESTDIR)$(PREFIX)/include $(DESTDIR)$(PREFIX)/bin
 	install -m 0644 $(PLUGIN) $(DESTDIR)$(GCC_PLUGIN_DIR)/initcheck.so
 	install -m 0644 include/initcheck.h $(DESTDIR)$(PREFIX)/include/initcheck.h
+	install -m 0755 $(REPORT) $(DESTDIR)$(PREFIX)/bin/initcheck-report
 
 uninstall:
-	rm -f $(DESTDIR)$(GCC_PLUGIN_DIR)/initcheck.so $(DESTDIR)$(PREFIX)/include/initcheck.h
+	rm -f $(DESTDIR)$(GCC_PLUGIN_DIR)/initcheck.so $(DESTDIR)$(PREFIX)/include/initcheck.h \
+		$(DESTDIR)$(PREFIX)/bin/initcheck-report
 
 clean:
-	rm -rf build $(PLUGIN)
+	rm -rf build $(PLUGIN) $(REPORT)

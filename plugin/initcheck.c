@@ -103,7 +103,15 @@ int plugin_init(struct plugin_name_args *info,
 
 	ic_info.help = ic_options_help();
 	register_callback(name, PLUGIN_INFO, NULL, &ic_info);
+
+	/* -E, -M, -MM: wrappers (ccache, icecream) preprocess first with the
+	   same flags; the compile that follows reports everything once. */
+	if (flag_preprocess_only)
+		return 0;
 	if (!ic_parse_options(info) || ic_opts.disable)
+		return 0;
+	/* lto1 sees the flags again at link time: nothing to parse there. */
+	if (in_lto_p)
 		return 0;
 	if (!is_c_front_end()) {
 		warning(0, "%s: only C is checked; %s input is compiled "

@@ -1,0 +1,80 @@
+/*
+ * report.h - what the parts of initcheck-report share.
+ *
+ *   initcheck-report.c  command line, totals, text and JSON output
+ *   objects.c           inputs: files, directories, archives, ld -r
+ *                       outputs, read with libelf
+ *   units.c             one translation unit: its manifest (jansson) and
+ *                       the sizes the object gives it
+ *   crossref.c          references across units to init and exit symbols
+ */
+#ifndef INITCHECK_REPORT_H
+#define INITCHECK_REPORT_H
+
+#include <jansson.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+/* Section classes, as the plugin names them in the manifest. */
+enum rc_class { RC_INIT, RC_INIT_TABLE, RC_MEMINIT, RC_EXIT, RC_OTHER };
+
+struct rc_section {
+	char *name;
+	enum rc_class cls;
+	long long bytes;	/* -1: not known */
+	long long align;	/* objects only: sh_addralign */
+};
+
+struct rc_symbol {
+	char *name;
+	const char *section;	/* points into the unit's sections */
+	long long bytes;	/* -1: not known */
+	bool function;
+	bool global;
+	const char *file;	/* borrowed from the manifest */
+	long line;
+};
+
+struct rc_unit {
+	char *origin;		/* "obj/a.o", "lib.a(a.o)", "x.json" */
+	json_t *manifest;
+	const char *tu;		/* borrowed from the manifest */
+	struct rc_section *sections;
+	size_t nsections;
+	struct rc_symbol *symbols;
+	size_t nsymbols;
+	bool sizes_exact;
+};
+
+/* One ELF input's own section sizes, for what the units do not explain
+   (link-time padding, objects the plugin did not compile). */
+struct rc_object {
+	char *path;
+	struct rc_section *sections;	/* reclaimable sections of the ELF */
+	size_t nsections;
+	size_t first_unit, nunits;	/* its units in rc_units */
+};
+
+extern struct rc_unit *rc_units;
+extern size_t rc_nunits;
+extern struct rc_object *rc_objects;
+extern size_t rc_nobjects;
+extern int rc_errors;
+
+/* objects.c */
+int rc_read_path(const char *path);	/* file or directory; 0 if fine */
+void rc_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* units.c */
+struct rc_unit *rc_unit_add(const char *origin, const char *json,
+			    size_t len, const unsigned *sizes, size_t nsizes);
+enum rc_class rc_class_of(const char *section, const char *class_name);
+const char *rc_class_label(enum rc_class cls);
+struct rc_symbol *rc_unit_symbol(struct rc_unit *u, const char *name);
+void rc_units_free(void);
+
+/* crossref.c */
+#include <stdio.h>
+int rc_crossref(json_t *out, FILE *text);	/* errors found */
+
+#endif
