@@ -1,9 +1,11 @@
 #!/bin/sh
-# demo.sh - what initcheck does, in three compiles (run by `make demo`).
+# demo.sh - what initcheck does (run by `make demo`): a rejected mismatch,
+# then the manifest the object carries and the report over it.
 set -u
 cd "$(dirname "$0")"
 CC=${CC:-gcc}
 PLUGIN=${PLUGIN:?run through make demo}
+REPORT=${REPORT:?run through make demo}
 INC=../../include
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
@@ -24,3 +26,15 @@ echo "(rejected: exit $rc, no object written)"
 cmd="$CC -fplugin=$PLUGIN -fplugin-arg-initcheck-warn -c demo.c -I$INC -o $out/demo.o"
 say "Warn-only, as CONFIG_SECTION_MISMATCH_WARN_ONLY=y would" "$cmd"
 $cmd 2>&1 && echo "(compiled with warnings: exit 0)"
+
+cmd="readelf -S -W $out/demo.o"
+say "The object carries its manifest in .discard.initcheck" "$cmd | grep -E 'init|exit'"
+$cmd | grep -E 'init|exit'
+
+cmd="$REPORT --manifests $out/demo.o"
+say "The manifest, with the sizes the object gives" "$cmd"
+$cmd
+
+cmd="$REPORT $out/demo.o"
+say "What this unit gives back after boot" "$cmd"
+$cmd
