@@ -36,10 +36,13 @@ TOOL_LIBS   = -lelf -ljansson
 REPORT_SRCS := $(wildcard tools/*.c)
 REPORT_HDRS := $(wildcard tools/*.h)
 REPORT      := tools/initcheck-report
+VERSION     := 0.1
+PKGCONFIG_DIR ?= $(PREFIX)/lib/pkgconfig
 
 # Debian packages: what building and testing needs.
 DEB_PACKAGES = gcc-$(GCC_MAJOR) g++-$(GCC_MAJOR) gcc-$(GCC_MAJOR)-plugin-dev \
-	libgmp-dev dejagnu make python3 patch libelf-dev libjansson-dev pkg-config
+	libgmp-dev dejagnu make python3 patch libelf-dev libjansson-dev pkg-config \
+	binutils ccache cmake meson ninja-build distcc icecc iproute2 util-linux
 
 .PHONY: all deps check demo install uninstall clean have-deps FORCE
 
@@ -64,13 +67,18 @@ build/plugin/%.o: plugin/%.c $(PLUGIN_HDRS) build/cc-stamp
 	$(PLUGIN_CXX) $(PLUGIN_CXXFLAGS) -x c++ -c -o $@ $<
 
 # Installs what is missing when run as root; otherwise says what to run.
+# No service may start on install (icecream's daemon would broadcast on the
+# real network): a policy-rc.d that says no is in place while apt runs.
 deps:
 	@missing=$$(for p in $(DEB_PACKAGES); do \
 		dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'ok installed' || echo $$p; done); \
 	if [ -z "$$missing" ]; then echo "deps: all installed"; \
 	elif [ "$$(id -u)" = 0 ]; then \
 		echo "deps: installing $$missing"; \
-		apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q $$missing; \
+		guard=; if [ ! -e /usr/sbin/policy-rc.d ]; then guard=1; \
+			printf '#!/bin/sh\nexit 101\n' > /usr/sbin/policy-rc.d; chmod +x /usr/sbin/policy-rc.d; fi; \
+		apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q $$missing; rc=$$?; \
+		[ -n "$$guard" ] && rm -f /usr/sbin/policy-rc.d; exit $$rc; \
 	else echo "deps: missing packages; run: sudo apt-get install $$missing"; exit 1; fi
 
 # Cheap check before building: the plugin headers of $(CC), else deps.
@@ -89,10 +97,14 @@ install: $(PLUGIN) $(REPORT)
 	install -m 0644 $(PLUGIN) $(DESTDIR)$(GCC_PLUGIN_DIR)/initcheck.so
 	install -m 0644 include/initcheck.h $(DESTDIR)$(PREFIX)/include/initcheck.h
 	install -m 0755 $(REPORT) $(DESTDIR)$(PREFIX)/bin/initcheck-report
+	install -d $(DESTDIR)$(PKGCONFIG_DIR)
+	sed -e 's|@PLUGIN@|$(GCC_PLUGIN_DIR)/initcheck.so|' -e 's|@INCLUDEDIR@|$(PREFIX)/include|' \
+		-e 's|@BINDIR@|$(PREFIX)/bin|' -e 's|@VERSION@|$(VERSION)|' \
+		tools/initcheck.pc.in > $(DESTDIR)$(PKGCONFIG_DIR)/initcheck.pc
 
 uninstall:
 	rm -f $(DESTDIR)$(GCC_PLUGIN_DIR)/initcheck.so $(DESTDIR)$(PREFIX)/include/initcheck.h \
-		$(DESTDIR)$(PREFIX)/bin/initcheck-report
+		$(DESTDIR)$(PREFIX)/bin/initcheck-report $(DESTDIR)$(PKGCONFIG_DIR)/initcheck.pc
 
 clean:
 	rm -rf build $(PLUGIN) $(REPORT)

@@ -4,7 +4,7 @@ proc sh_run { cmd } {
     verbose -log "Executing: $cmd"
     set rc [catch { exec env LC_ALL=C sh -c $cmd 2>@1 } out]
     if { $rc } { set rc [lindex [lindex $::errorCode 2] 0]; if { $rc eq "" } { set rc 1 } }
-    verbose -log $out
+    send_log -- "$out\n"
     return [list $rc $out]
 }
 # COND is an expression evaluated in the caller.
