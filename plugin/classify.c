@@ -129,7 +129,41 @@ void ic_classify_section(const char *sec, bool is_function,
 	}
 }
 
+/* Once the unit is parsed no section changes any more, and the same decls
+   are classified again and again (every reference names two): from then
+   on the answers are kept. */
+static hash_map<tree, struct ic_place> *frozen;
+
+void ic_classify_freeze(void)
+{
+	if (!frozen)
+		frozen = new hash_map<tree, struct ic_place>;
+}
+
+void ic_classify_release(void)
+{
+	delete frozen;
+	frozen = NULL;
+}
+
+static void classify(tree decl, struct ic_place *out);
+
 void ic_classify(tree decl, struct ic_place *out)
+{
+	struct ic_place *known;
+	bool existed;
+
+	if (!frozen) {
+		classify(decl, out);
+		return;
+	}
+	known = &frozen->get_or_insert(decl, &existed);
+	if (!existed)
+		classify(decl, known);
+	*out = *known;
+}
+
+static void classify(tree decl, struct ic_place *out)
 {
 	const char *sec = user_section(decl);
 

@@ -244,35 +244,51 @@ static void report(const struct ic_ref *r, const struct ic_rule *rule,
 			marker ? fix : NULL);
 }
 
+/* A reference that breaks a rule in force, and where its ends are. */
+struct finding {
+	const struct ic_ref *ref;
+	const struct ic_rule *rule;
+	struct ic_place from, to;
+};
+
+static int cmp_findings(const void *pa, const void *pb)
+{
+	const struct ic_ref *a = ((const struct finding *)pa)->ref;
+	const struct ic_ref *b = ((const struct finding *)pb)->ref;
+
+	return cmp_refs(&a, &b);
+}
+
 void ic_diagnose_all(void)
 {
-	unsigned n = ic_refs_count(), i;
-	const struct ic_ref **order;
+	unsigned n = ic_refs_count(), i, nfound = 0;
+	struct finding *found = NULL;
 
-	if (!n)
-		return;
-	order = XNEWVEC(const struct ic_ref *, n);
-	for (i = 0; i < n; i++)
-		order[i] = ic_ref_at(i);
-	qsort(order, n, sizeof(*order), cmp_refs);
-
+	/* Judge every reference; sort only the findings (few) into source
+	   order, since expanding locations for all of them is not cheap. */
 	for (i = 0; i < n; i++) {
-		const struct ic_ref *r = order[i];
-		struct ic_place from, to;
-		const struct ic_rule *rule;
+		const struct ic_ref *r = ic_ref_at(i);
+		struct finding f;
 
-		if (i && same_ref(r, order[i - 1]))
-			continue;
+		f.ref = r;
 		if (r->from)
-			ic_classify(r->from, &from);
+			ic_classify(r->from, &f.from);
 		else
-			ic_classify_section(r->asm_section, false, &from);
-		ic_classify(r->to, &to);
-		rule = ic_rule_for(&from, &to);
-		if (!rule || ic_rule_severity(rule) == IC_IGNORE
-		    || ic_exempt(r->from, &from, r->to, &to))
+			ic_classify_section(r->asm_section, false, &f.from);
+		ic_classify(r->to, &f.to);
+		f.rule = ic_rule_for(&f.from, &f.to);
+		if (!f.rule || ic_rule_severity(f.rule) == IC_IGNORE
+		    || ic_exempt(r->from, &f.from, r->to, &f.to))
 			continue;
-		report(r, rule, &from, &to);
+		found = XRESIZEVEC(struct finding, found, nfound + 1);
+		found[nfound++] = f;
 	}
-	XDELETEVEC(order);
+	qsort(found, nfound, sizeof(*found), cmp_findings);
+	for (i = 0; i < nfound; i++) {
+		if (i && same_ref(found[i].ref, found[i - 1].ref))
+			continue;
+		report(found[i].ref, found[i].rule, &found[i].from,
+		       &found[i].to);
+	}
+	XDELETEVEC(found);
 }

@@ -64,17 +64,21 @@ static void on_ipa_start(void *, void *)
 static void on_finish_unit(void *, void *)
 {
 	ic_scan_toplevel_asm();
+	ic_classify_freeze();
 	ic_manifest_finish_unit();
 }
 
 static void on_finish(void *, void *)
 {
 	ic_scan_toplevel_asm();
+	ic_classify_freeze();
 	ic_diagnose_all();
 	ic_sarif_write(ic_opts.sarif);
 	ic_refs_release();
 	ic_redecl_release();
 	ic_asm_release();
+	ic_classify_release();
+	ic_rules_release();
 }
 
 /* The C front end only: the checks read C trees.  Any other language gets

@@ -47,6 +47,8 @@ struct ic_place {
 
 /* classify.c */
 void ic_classify(tree decl, struct ic_place *out);
+void ic_classify_freeze(void);
+void ic_classify_release(void);
 void ic_classify_section(const char *section, bool is_function,
 			 struct ic_place *out);
 const char *ic_class_name(enum ic_class cls);
@@ -108,6 +110,7 @@ enum ic_profile { IC_PROFILE_STRICT, IC_PROFILE_KERNEL };
 extern enum ic_profile ic_profile;
 const char *ic_exempt(tree from, const struct ic_place *fp,
 		      tree to, const struct ic_place *tp);
+void ic_rules_release(void);
 enum ic_severity ic_rule_severity(const struct ic_rule *rule);
 diagnostic_t ic_diagnostic_kind(enum ic_severity sev);
 bool ic_rule_set_severity(const char *name, enum ic_severity sev);

@@ -110,16 +110,16 @@ static json::object *symbol_json(tree decl, const struct ic_place *p)
 
 /* Which rule a reference from FROM would break if the symbol turned out,
    in another translation unit, to be init, meminit or exit: the report
-   judges cross-unit references with this table, not a copy of rules.c. */
-static json::object *forbidden_json(const struct ic_ref *r,
-				    const struct ic_place *from)
+   judges cross-unit references with this table, not a copy of rules.c.
+   Written as "init": "init-from-text:error", ... */
+static void forbidden_text(const struct ic_ref *r, const struct ic_place *from,
+			   char *buf, size_t len)
 {
 	static const enum ic_class targets[] = { IC_INIT, IC_MEMINIT,
 						 IC_EXIT };
-	json::object *o = new json::object;
-	char buf[64];
-	size_t i;
+	size_t i, used = 0;
 
+	buf[0] = '\0';
 	for (i = 0; i < ARRAY_SIZE(targets); i++) {
 		struct ic_place to = { targets[i], "", NULL,
 				       TREE_CODE(r->to) == FUNCTION_DECL,
@@ -132,53 +132,89 @@ static json::object *forbidden_json(const struct ic_ref *r,
 		sev = ic_rule_severity(rule);
 		if (sev == IC_IGNORE)
 			continue;
-		snprintf(buf, sizeof(buf), "%s:%s", rule->name,
-			 sev == IC_ERROR ? "error" : "warning");
-		o->set(ic_class_name(targets[i]), new json::string(buf));
+		used += snprintf(buf + used, len - used, "%s%s=%s:%s",
+				 used ? " " : "", ic_class_name(targets[i]),
+				 rule->name, sev == IC_ERROR ? "error"
+				 : "warning");
 	}
-	return o;
 }
 
-/* References to symbols this unit does not define, first one per
-   (source, symbol): the report's half of the cross-unit check. */
-static json::array *references_json(void)
+/* The index of S in the string table TABLE (added if new). */
+static int intern(json::array *table, hash_map<nofree_string_hash, int> *ix,
+		  const char *s)
 {
-	json::array *a = new json::array;
-	hash_set<tree> seen_to;
-	unsigned i, j, n = ic_refs_count();
+	bool existed;
+	int *slot = &ix->get_or_insert(s, &existed);
 
+	if (!existed) {
+		*slot = ix->elements() - 1;
+		table->append(new json::string(s));
+	}
+	return *slot;
+}
+
+/* References to symbols this unit does not define: the first one per
+   symbol and kind of source (class, code or data), since that is what
+   decides the rule.  The report's half of the cross-unit check.  A table
+   (one array per reference, "reference_columns" names the columns) with
+   file names and rule sets interned: a kernel unit refers to thousands of
+   external symbols. */
+static void references_json(json::object *m)
+{
+	json::array *a = new json::array, *files = new json::array;
+	json::array *sets = new json::array, *cols = new json::array;
+	hash_map<tree, unsigned> seen;	/* symbol -> kinds of source seen */
+	hash_map<nofree_string_hash, int> file_ix, set_ix;
+	static const char *const columns[] = {
+		"symbol", "from", "from_section", "kind", "file", "line",
+		"column", "forbidden",
+	};
+	unsigned i, n = ic_refs_count();
+	char buf[256];
+
+	for (i = 0; i < ARRAY_SIZE(columns); i++)
+		cols->append(new json::string(columns[i]));
 	for (i = 0; i < n; i++) {
 		const struct ic_ref *r = ic_ref_at(i);
 		struct ic_place from;
 		expanded_location x;
-		json::object *o;
-		bool dup = false;
+		json::array *row;
+		unsigned bit, *mask;
 
 		if (!r->from || !TREE_PUBLIC(r->to) || !DECL_EXTERNAL(r->to))
 			continue;
-		for (j = 0; j < i && !dup; j++)
-			dup = ic_ref_at(j)->from == r->from
-			      && ic_ref_at(j)->to == r->to;
-		if (dup)
-			continue;
 		ic_classify(r->from, &from);
+		bit = 1u << (2 * from.cls + from.is_function);
+		mask = &seen.get_or_insert(r->to);
+		if (*mask & bit)
+			continue;
+		*mask |= bit;
+		forbidden_text(r, &from, buf, sizeof(buf));
+		if (!buf[0])
+			continue;
 		x = expand_location(r->loc);
-		o = new json::object;
-		o->set("symbol", new json::string(
+		row = new json::array;
+		row->append(new json::string(
 			IDENTIFIER_POINTER(DECL_ASSEMBLER_NAME(r->to))));
-		o->set("from", new json::string(
-			DECL_NAME(r->from) ? IDENTIFIER_POINTER(
-				DECL_NAME(r->from)) : "<compound literal>"));
-		o->set("from_section", new json::string(from.section));
-		o->set("kind", new json::string(r->kind == IC_REF_CALL ? "call"
-						: "reference"));
-		o->set("file", new json::string(x.file ? x.file : ""));
-		o->set("line", new json::integer_number(x.line));
-		o->set("column", new json::integer_number(x.column));
-		o->set("forbidden", forbidden_json(r, &from));
-		a->append(o);
+		row->append(new json::string(DECL_NAME(r->from)
+			? IDENTIFIER_POINTER(DECL_NAME(r->from))
+			: "<compound literal>"));
+		row->append(new json::string(from.section));
+		row->append(new json::string(r->kind == IC_REF_CALL ? "call"
+					     : "reference"));
+		row->append(new json::integer_number(
+			intern(files, &file_ix, x.file ? x.file : "")));
+		row->append(new json::integer_number(x.line));
+		row->append(new json::integer_number(x.column));
+		row->append(new json::integer_number(
+			intern(sets, &set_ix, IDENTIFIER_POINTER(
+				get_identifier(buf)))));
+		a->append(row);
 	}
-	return a;
+	m->set("reference_columns", cols);
+	m->set("references", a);
+	m->set("files", files);
+	m->set("forbidden", sets);
 }
 
 /* The JSON manifest; SECTIONS gets the reclaimable sections in the order
@@ -245,30 +281,35 @@ static json::object *build(struct ic_section_set *sections, bool exact)
 	}
 	m->set("sections", secs);
 	m->set("symbols", syms);
-	m->set("references", references_json());
+	references_json(m);
 	return m;
 }
 
 /* The JSON text as .ascii lines, escaped for the assembler. */
 static void emit_ascii(FILE *out, const char *s, size_t len)
 {
-	size_t i, col = 0;
+	char line[64 * 4 + 16];
+	size_t i = 0, n;
 
-	for (i = 0; i < len; i++) {
-		unsigned char c = s[i];
+	while (i < len) {
+		n = 0;
+		memcpy(line, "\t.ascii\t\"", 9);
+		n = 9;
+		for (size_t k = 0; k < 64 && i < len; k++, i++) {
+			unsigned char c = s[i];
 
-		if (col == 0)
-			fputs("\t.ascii\t\"", out);
-		if (c == '"' || c == '\\')
-			fprintf(out, "\\%c", c);
-		else if (c < 0x20 || c >= 0x7f)
-			fprintf(out, "\\%03o", c);
-		else
-			fputc(c, out);
-		if (++col == 64 || i + 1 == len) {
-			fputs("\"\n", out);
-			col = 0;
+			if (c == '"' || c == '\\') {
+				line[n++] = '\\';
+				line[n++] = c;
+			} else if (c < 0x20 || c >= 0x7f) {
+				n += sprintf(line + n, "\\%03o", c);
+			} else {
+				line[n++] = c;
+			}
 		}
+		line[n++] = '"';
+		line[n++] = '\n';
+		fwrite(line, 1, n, out);
 	}
 }
 

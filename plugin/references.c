@@ -35,7 +35,7 @@ struct scan {
 	hash_set<tree> *visited;	/* SAVE_EXPRs: shared, read once */
 };
 
-static tree scan_node(tree *tp, int *walk_subtrees, void *data);
+static void scan(struct scan *s, tree t);
 
 void ic_refs_init(void)
 {
@@ -102,7 +102,8 @@ static void record(struct scan *s, tree to, location_t loc,
 	keep(to);
 }
 
-static void walk(struct scan *s, tree *tp, location_t loc)
+/* Scan T with LOC as the innermost location, not as a leftmost operand. */
+static void scan_at(struct scan *s, tree t, location_t loc)
 {
 	location_t saved = s->loc;
 	bool saved_left = s->leftmost;
@@ -110,7 +111,7 @@ static void walk(struct scan *s, tree *tp, location_t loc)
 	if (loc != UNKNOWN_LOCATION)
 		s->loc = loc;
 	s->leftmost = false;
-	walk_tree(tp, scan_node, s, NULL);
+	scan(s, t);
 	s->loc = saved;
 	s->leftmost = saved_left;
 }
@@ -130,7 +131,7 @@ static void scan_initializer(tree decl, location_t loc, tree from)
 	s.loc = loc;
 	s.leftmost = false;
 	s.visited = &visited;
-	walk_tree(&DECL_INITIAL(decl), scan_node, &s, NULL);
+	scan(&s, DECL_INITIAL(decl));
 }
 
 /* Whether the source text of T begins with its operand 0. */
@@ -154,28 +155,34 @@ static bool starts_with_operand0(tree t)
 	}
 }
 
-static tree scan_node(tree *tp, int *walk_subtrees, void *data)
+/*
+ * The walk itself.  Not walk_tree: this visits only what can hold a
+ * reference (statements, expressions, initializers, asm operand lists) and
+ * skips types, constants and declarations it passes by, which made it
+ * several times cheaper on kernel units; and it tracks the innermost
+ * location on the way down, which walk_tree cannot tell a callback.
+ */
+static void scan(struct scan *s, tree t)
 {
-	struct scan *s = (struct scan *)data;
-	tree t = *tp, fn, decl;
+	tree fn, decl, val;
+	tree_stmt_iterator it;
+	unsigned ix;
 	int i;
 
-	if (TYPE_P(t)) {
-		*walk_subtrees = 0;
-		return NULL_TREE;
-	}
+	if (!t || TYPE_P(t) || CONSTANT_CLASS_P(t))
+		return;
 
 	switch (TREE_CODE(t)) {
 	case FUNCTION_DECL:
 		record(s, t, s->loc, IC_REF_ADDRESS);
-		return NULL_TREE;
+		return;
 	case VAR_DECL:
 		/* An anonymous static (a compound literal at file scope, or
 		   a static one in a function) refers through its own
 		   initializer. */
 		if (TREE_STATIC(t) && DECL_ARTIFICIAL(t) && !DECL_NAME(t)) {
 			scan_initializer(t, s->loc, t);
-			return NULL_TREE;
+			return;
 		}
 		/* A variable has no location of its own; where it is the
 		   leftmost operand (table[i], x = 1, x++, x + 1) the caret
@@ -187,7 +194,23 @@ static tree scan_node(tree *tp, int *walk_subtrees, void *data)
 			       IC_REF_USE);
 		else
 			record(s, t, s->loc, IC_REF_USE);
-		return NULL_TREE;
+		return;
+	case STATEMENT_LIST:
+		for (it = tsi_start(t); !tsi_end_p(it); tsi_next(&it))
+			scan(s, tsi_stmt(it));
+		return;
+	case TREE_LIST:		/* asm operands, attribute arguments */
+		for (; t; t = TREE_CHAIN(t))
+			scan(s, TREE_VALUE(t));
+		return;
+	case TREE_VEC:
+		for (i = 0; i < TREE_VEC_LENGTH(t); i++)
+			scan(s, TREE_VEC_ELT(t, i));
+		return;
+	case CONSTRUCTOR:
+		FOR_EACH_CONSTRUCTOR_VALUE(CONSTRUCTOR_ELTS(t), ix, val)
+			scan(s, val);
+		return;
 	case CALL_EXPR:
 		/* No CALL_EXPR_FN: an internal function, e.g. the one
 		   __builtin_mul_overflow becomes. */
@@ -197,41 +220,35 @@ static tree scan_node(tree *tp, int *walk_subtrees, void *data)
 			record(s, TREE_OPERAND(fn, 0), EXPR_LOCATION(t),
 			       IC_REF_CALL);
 			for (i = 0; i < call_expr_nargs(t); i++)
-				walk(s, &CALL_EXPR_ARG(t, i), EXPR_LOCATION(t));
-			if (CALL_EXPR_STATIC_CHAIN(t))
-				walk(s, &CALL_EXPR_STATIC_CHAIN(t),
-				     EXPR_LOCATION(t));
-			*walk_subtrees = 0;
-			return NULL_TREE;
+				scan_at(s, CALL_EXPR_ARG(t, i),
+					EXPR_LOCATION(t));
+			scan_at(s, CALL_EXPR_STATIC_CHAIN(t), EXPR_LOCATION(t));
+			return;
 		}
 		break;
 	case SAVE_EXPR:
 		/* The one node the front end shares: walk it once.  No
-		   pointer set for the whole walk, since that would also
+		   "visited" set for the whole walk, since that would also
 		   skip the second reference to the same decl. */
-		if (s->visited->add(t)) {
-			*walk_subtrees = 0;
-			return NULL_TREE;
-		}
+		if (s->visited->add(t))
+			return;
 		break;
 	case BIND_EXPR:
 		/* Only the body: BIND_EXPR_VARS declares, it does not refer.
 		   Automatic variables' initializers are read at their
 		   DECL_EXPR; static ones through PLUGIN_FINISH_DECL, with the
 		   variable (not the function) as the source. */
-		walk(s, &BIND_EXPR_BODY(t), EXPR_LOCATION(t));
-		*walk_subtrees = 0;
-		return NULL_TREE;
+		scan_at(s, BIND_EXPR_BODY(t), EXPR_LOCATION(t));
+		return;
 	case DECL_EXPR:
 		decl = DECL_EXPR_DECL(t);
 		if (VAR_P(decl) && !TREE_STATIC(decl) && !DECL_EXTERNAL(decl)
 		    && DECL_INITIAL(decl)
 		    && DECL_INITIAL(decl) != error_mark_node)
-			walk(s, &DECL_INITIAL(decl), EXPR_LOCATION(t));
+			scan_at(s, DECL_INITIAL(decl), EXPR_LOCATION(t));
 		else if (VAR_P(decl) && TREE_STATIC(decl) && !DECL_NAME(decl))
 			scan_initializer(decl, EXPR_LOCATION(t), decl);
-		*walk_subtrees = 0;
-		return NULL_TREE;
+		return;
 	default:
 		break;
 	}
@@ -246,17 +263,13 @@ static tree scan_node(tree *tp, int *walk_subtrees, void *data)
 		if (own)
 			s->loc = EXPR_LOCATION(t);
 		for (i = 0; i < TREE_OPERAND_LENGTH(t); i++) {
-			if (!TREE_OPERAND(t, i))
-				continue;
 			s->leftmost = i == 0 && (own || saved_left)
 				      && starts_with_operand0(t);
-			walk_tree(&TREE_OPERAND(t, i), scan_node, s, NULL);
+			scan(s, TREE_OPERAND(t, i));
 		}
 		s->loc = saved;
 		s->leftmost = saved_left;
-		*walk_subtrees = 0;
 	}
-	return NULL_TREE;
 }
 
 /* PLUGIN_PRE_GENERICIZE: the body of FNDECL, as parsed. */
@@ -272,7 +285,7 @@ void ic_scan_function(tree fndecl)
 	s.leftmost = false;
 	s.visited = &visited;
 	keep(fndecl);
-	walk_tree(&DECL_SAVED_TREE(fndecl), scan_node, &s, NULL);
+	scan(&s, DECL_SAVED_TREE(fndecl));
 }
 
 /* PLUGIN_FINISH_DECL: the initializer of a variable of static storage,

@@ -132,7 +132,15 @@ enum ic_profile ic_profile = IC_PROFILE_STRICT;
 
 static bool glob(const char *pattern, const char *s)
 {
-	return !pattern || (s && fnmatch(pattern, s, 0) == 0);
+	if (!pattern)
+		return true;
+	if (!s)
+		return false;
+	/* Most rows name one section: no need for fnmatch's wide-character
+	   path under a UTF-8 locale. */
+	if (!strpbrk(pattern, "*?["))
+		return !strcmp(pattern, s);
+	return fnmatch(pattern, s, 0) == 0;
 }
 
 static const char *decl_name(tree decl)
@@ -140,25 +148,62 @@ static const char *decl_name(tree decl)
 	return DECL_NAME(decl) ? IDENTIFIER_POINTER(DECL_NAME(decl)) : NULL;
 }
 
+/* Which rows' name patterns a decl's name matches, as a bit mask: a
+   decl is named by many references, and fnmatch is not cheap under a
+   UTF-8 locale.  FROM selects the rows' source patterns, else target. */
+static hash_map<tree, unsigned> *name_masks[2];
+
+static unsigned name_mask(tree decl, bool from)
+{
+	unsigned *mask, m = 0;
+	bool existed;
+	size_t i;
+
+	if (!name_masks[from])
+		name_masks[from] = new hash_map<tree, unsigned>;
+	mask = &name_masks[from]->get_or_insert(decl, &existed);
+	if (existed)
+		return *mask;
+	for (i = 0; i < ARRAY_SIZE(ic_kernel_exemptions); i++) {
+		const char *pat = from ? ic_kernel_exemptions[i].from_name
+				       : ic_kernel_exemptions[i].to_name;
+
+		if (pat && glob(pat, decl_name(decl)))
+			m |= 1u << i;
+	}
+	*mask = m;
+	return m;
+}
+
+void ic_rules_release(void)
+{
+	delete name_masks[0];
+	delete name_masks[1];
+	name_masks[0] = name_masks[1] = NULL;
+}
+
 /* The exemption of the current profile that covers this reference, or
    NULL. */
 const char *ic_exempt(tree from, const struct ic_place *fp,
 		      tree to, const struct ic_place *tp)
 {
+	unsigned from_mask, to_mask;
 	size_t i;
 
 	if (ic_profile != IC_PROFILE_KERNEL)
 		return NULL;
+	from_mask = from && !fp->is_function ? name_mask(from, true) : 0;
+	to_mask = name_mask(to, false);
 	for (i = 0; i < ARRAY_SIZE(ic_kernel_exemptions); i++) {
 		const struct ic_exemption *e = &ic_kernel_exemptions[i];
 
 		if (!(e->to & IC_BIT(tp->cls)))
 			continue;
-		if (e->from_name && (!from || fp->is_function
-				     || !glob(e->from_name, decl_name(from))))
+		if (e->from_name && !(from_mask & (1u << i)))
 			continue;
-		if ((e->from_section && !glob(e->from_section, fp->section))
-		    || !glob(e->to_name, decl_name(to)))
+		if (e->from_section && !glob(e->from_section, fp->section))
+			continue;
+		if (e->to_name && !(to_mask & (1u << i)))
 			continue;
 		return e->why;
 	}

@@ -53,11 +53,7 @@ void ic_asm_note_decl(tree decl)
 		by_name->put(DECL_NAME(decl), decl);
 		ic_keep_decl(decl);
 	}
-	/* Where a macro made both (EXPORT_SYMBOL), the line that used it. */
-	last_decl_loc = linemap_resolve_location(line_table,
-						 DECL_SOURCE_LOCATION(decl),
-						 LRK_MACRO_EXPANSION_POINT,
-						 NULL);
+	last_decl_loc = DECL_SOURCE_LOCATION(decl);
 }
 
 /* Copy the section name that starts at P (quoted or not) into BUF. */
@@ -172,9 +168,13 @@ void ic_scan_toplevel_asm(void)
 	if (!by_name)
 		by_name = new hash_map<tree, tree>;
 	for (a = last_asm ? last_asm->next : a; a; a = a->next) {
+		/* Where a macro made both (EXPORT_SYMBOL), the line that used
+		   it. */
+		location_t loc = linemap_resolve_location(line_table,
+			last_decl_loc, LRK_MACRO_EXPANSION_POINT, NULL);
+
 		if (TREE_CODE(a->asm_str) == STRING_CST)
-			scan_text(TREE_STRING_POINTER(a->asm_str),
-				  last_decl_loc);
+			scan_text(TREE_STRING_POINTER(a->asm_str), loc);
 		last_asm = a;
 	}
 }
