@@ -5,6 +5,7 @@
 #   make deps            install the Debian packages this needs (as root)
 #   make check           run the DejaGnu testsuite
 #   make demo            build everything and show what initcheck does
+#   make bench           compile-time cost with and without the plugin
 #   make install         plugin into $(CC)'s plugin directory, header into
 #                        $(PREFIX)/include; honours DESTDIR
 #   make uninstall, clean
@@ -44,7 +45,7 @@ DEB_PACKAGES = gcc-$(GCC_MAJOR) g++-$(GCC_MAJOR) gcc-$(GCC_MAJOR)-plugin-dev \
 	libgmp-dev dejagnu make python3 patch libelf-dev libjansson-dev pkg-config \
 	binutils ccache cmake meson ninja-build distcc icecc iproute2 util-linux
 
-.PHONY: all deps check demo install uninstall clean have-deps FORCE
+.PHONY: all deps check demo bench install uninstall clean have-deps FORCE
 
 all: $(PLUGIN) $(REPORT)
 
@@ -88,6 +89,10 @@ have-deps:
 
 check: $(PLUGIN) $(REPORT)
 	@CC='$(CC)' PLUGIN='$(abspath $(PLUGIN))' REPORT='$(abspath $(REPORT))' sh testsuite/run.sh
+
+# The plugin's compile-time cost (bench/bench.sh; figures in docs/performance.md).
+bench: $(PLUGIN)
+	@CC='$(CC)' PLUGIN='$(abspath $(PLUGIN))' sh bench/bench.sh $(BENCH_ARGS)
 
 demo: $(PLUGIN) $(REPORT)
 	@CC='$(CC)' PLUGIN='$(abspath $(PLUGIN))' REPORT='$(abspath $(REPORT))' sh docs/examples/demo.sh

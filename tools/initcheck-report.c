@@ -213,9 +213,27 @@ int main(int argc, char **argv)
 			json_t *secs = json_object_get(m, "sections"), *s;
 			json_t *symarr = json_array();
 
-			json_array_foreach(secs, k, s)
-				json_object_set_new(s, "bytes", rc_units[i].sections[k].bytes < 0
-					? json_null() : json_integer(rc_units[i].sections[k].bytes));
+			json_t *bytes = json_object(), *classes = json_object();
+			long long by_cls[NCLASSES] = { 0 };
+
+			/* "sections": name -> bytes, as the objects give them;
+			   the class of each beside it. */
+			json_array_foreach(secs, k, s) {
+				const struct rc_section *sec = &rc_units[i].sections[k];
+
+				json_object_set_new(bytes, sec->name, sec->bytes < 0
+					? json_null() : json_integer(sec->bytes));
+				json_object_set_new(classes, sec->name,
+					json_string(rc_class_label(sec->cls)));
+				if (sec->bytes > 0)
+					by_cls[sec->cls] += sec->bytes;
+			}
+			json_object_set_new(m, "sections", bytes);
+			json_object_set_new(m, "section_classes", classes);
+			json_object_set_new(m, "reclaimable_bytes",
+				json_integer(by_cls[RC_INIT] + by_cls[RC_INIT_TABLE]));
+			json_object_set_new(m, "exit_bytes", json_integer(by_cls[RC_EXIT]));
+			json_object_set_new(m, "meminit_bytes", json_integer(by_cls[RC_MEMINIT]));
 			for (k = 0; k < rc_units[i].nsymbols; k++) {
 				const struct rc_symbol *y = &rc_units[i].symbols[k];
 

@@ -51,10 +51,15 @@ def check_object(obj, manifests):
     syms = nm_sizes(obj)
     unit = units[0]
     listed = set()
-    for sec in unit["sections"]:
-        listed.add(sec["name"])
-        if sec["bytes"] != elf.get(sec["name"]):
-            fail("%s: manifest %s bytes, readelf %s" % (sec["name"], sec["bytes"], elf.get(sec["name"])))
+    total = 0
+    for name, size in unit["sections"].items():
+        listed.add(name)
+        if size != elf.get(name):
+            fail("%s: manifest %s bytes, readelf %s" % (name, size, elf.get(name)))
+        if unit["section_classes"][name] in ("init", "init table"):
+            total += size
+    if unit["reclaimable_bytes"] != total:
+        fail("reclaimable_bytes %d, sections add up to %d" % (unit["reclaimable_bytes"], total))
     for name in elf:
         if re.match(r"\.(init|exit|meminit)\.|\.initcall", name) and not name.startswith(".rel") and name not in listed:
             fail("section %s is in the object but not in the manifest" % name)

@@ -1,0 +1,23 @@
+/* The manifest lists the external symbols normal code refers to, with the
+   rule each would break if another unit defined it in init or exit. */
+/* { dg-do compile } */
+#include <initcheck.h>
+
+extern int platform_setup(int);
+extern int boot_level;
+
+int runtime(void)
+{
+    return platform_setup(boot_level);
+}
+
+int __init early(void)
+{
+    return platform_setup(1);
+}
+
+/* { dg-final { manifest-match {\[\s*"platform_setup",\s*"runtime",\s*"\.text",\s*"call",\s*0,\s*11,\s*12,} } } */
+/* { dg-final { manifest-match {\[\s*"boot_level",\s*"runtime",\s*"\.text",\s*"reference",} } } */
+/* { dg-final { manifest-match {"init=init-from-text:error meminit=init-from-text:error exit=exit-from-text:error"} } } */
+/* { dg-final { manifest-match {"platform_setup",\s*"early",\s*"\.init\.text",\s*"call"} } } */
+/* { dg-final { manifest-match {"exit=exit-from-init:error"} } } */
