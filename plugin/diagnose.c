@@ -54,11 +54,6 @@ static const char *name_of(tree decl)
 			       : "<compound literal>";
 }
 
-static bool same_ref(const struct ic_ref *a, const struct ic_ref *b)
-{
-	return a->from == b->from && a->to == b->to && a->loc == b->loc;
-}
-
 static enum ic_class class_of(tree decl)
 {
 	struct ic_place p;
@@ -199,70 +194,175 @@ static void note_source(const struct ic_ref *r, const struct ic_place *from,
 	}
 }
 
-static void report(const struct ic_ref *r, const struct ic_rule *rule,
-		   const struct ic_place *from, const struct ic_place *to)
-{
-	auto_diagnostic_group d;
-	gcc_rich_location richloc(r->loc);
-	enum ic_severity sev = ic_rule_severity(rule);
-	char what[64], msg[512], fix[32];
-	const char *verb = r->kind == IC_REF_CALL ? "calls" : "references";
-	const char *marker = NULL;
-	bool shown;
-
-	if (r->from && (from->cls == IC_NORMAL || from->cls == IC_RODATA))
-		marker = init_marker_for(r->from);
-
-	describe(to, what, sizeof(what));
-	if (!r->from)
-		/* A top-level asm statement: no symbol, only a section. */
-		shown = emit_diagnostic(ic_diagnostic_kind(sev), &richloc, 0,
-					"top-level %<asm%> (section %s) "
-					"references %s %qD (section %s) [%s:%s]",
-					from->section, what, r->to, to->section,
-					IC_NAME, rule->name);
-	else
-		shown = emit_diagnostic(ic_diagnostic_kind(sev), &richloc, 0,
-					"%qD (section %s) %s %s %qD (section %s)"
-					" [%s:%s]", r->from, from->section,
-					verb, what, r->to, to->section,
-					IC_NAME, rule->name);
-	if (!shown)
-		return;
-	inform(DECL_SOURCE_LOCATION(r->to), "%qD is declared %s here",
-	       r->to, to->marker ? to->marker : to->section);
-	if (r->from)
-		note_source(r, from, marker);
-
-	snprintf(msg, sizeof(msg), "'%s' (section %s) %s %s '%s' (section %s)",
-		 r->from ? name_of(r->from) : "top-level asm", from->section,
-		 verb, what, name_of(r->to), to->section);
-	if (marker)
-		snprintf(fix, sizeof(fix), "%s ", marker);
-	ic_sarif_result(rule, sev, r->loc, msg,
-			marker ? DECL_SOURCE_LOCATION(r->from) : UNKNOWN_LOCATION,
-			marker ? fix : NULL);
-}
-
-/* A reference that breaks a rule in force, and where its ends are. */
+/* A reference that breaks a rule in force, and where its ends are.  When
+   the reference is made inside an always-inline function, SITE is the call
+   in a real function that brings it there, and FROM is that function. */
 struct finding {
 	const struct ic_ref *ref;
+	const struct ic_ref *site;
+	tree from_decl;
+	location_t loc;
 	const struct ic_rule *rule;
 	struct ic_place from, to;
 };
 
+static void report(const struct finding *f)
+{
+	const struct ic_ref *r = f->ref;
+	const struct ic_place *from = &f->from, *to = &f->to;
+	const struct ic_rule *rule = f->rule;
+	auto_diagnostic_group d;
+	gcc_rich_location richloc(f->loc);
+	enum ic_severity sev = ic_rule_severity(rule);
+	char what[64], msg[512], fix[32];
+	const char *verb = r->kind == IC_REF_CALL ? "calls" : "references";
+	const char *marker = NULL;
+	diagnostic_t kind = ic_diagnostic_kind(sev);
+	bool shown;
+
+	if (f->from_decl && !f->site
+	    && (from->cls == IC_NORMAL || from->cls == IC_RODATA))
+		marker = init_marker_for(f->from_decl);
+
+	describe(to, what, sizeof(what));
+	if (!f->from_decl)
+		/* A top-level asm statement: no symbol, only a section. */
+		shown = emit_diagnostic(kind, &richloc, 0,
+					"top-level %<asm%> (section %s) "
+					"references %s %qD (section %s) [%s:%s]",
+					from->section, what, r->to, to->section,
+					IC_NAME, rule->name);
+	else if (f->site)
+		shown = emit_diagnostic(kind, &richloc, 0,
+					"%qD (section %s) calls always-inline "
+					"%qD, which %s %s %qD (section %s) "
+					"[%s:%s]", f->from_decl, from->section,
+					f->site->to, verb, what, r->to,
+					to->section, IC_NAME, rule->name);
+	else
+		shown = emit_diagnostic(kind, &richloc, 0,
+					"%qD (section %s) %s %s %qD (section %s)"
+					" [%s:%s]", f->from_decl, from->section,
+					verb, what, r->to, to->section,
+					IC_NAME, rule->name);
+	if (!shown)
+		return;
+	if (f->site)
+		inform(r->loc, "%qD %s %qD here, inlined into %qD", r->from,
+		       verb, r->to, f->from_decl);
+	inform(DECL_SOURCE_LOCATION(r->to), "%qD is declared %s here",
+	       r->to, to->marker ? to->marker : to->section);
+	if (f->from_decl && !f->site)
+		note_source(r, from, marker);
+
+	snprintf(msg, sizeof(msg), "'%s' (section %s) %s %s '%s' (section %s)",
+		 f->from_decl ? name_of(f->from_decl) : "top-level asm",
+		 from->section, f->site ? "reaches" : verb, what,
+		 name_of(r->to), to->section);
+	if (marker)
+		snprintf(fix, sizeof(fix), "%s ", marker);
+	ic_sarif_result(rule, sev, f->loc, msg,
+			marker ? DECL_SOURCE_LOCATION(f->from_decl)
+			       : UNKNOWN_LOCATION,
+			marker ? fix : NULL);
+}
+
 static int cmp_findings(const void *pa, const void *pb)
 {
-	const struct ic_ref *a = ((const struct finding *)pa)->ref;
-	const struct ic_ref *b = ((const struct finding *)pb)->ref;
+	const struct finding *a = (const struct finding *)pa;
+	const struct finding *b = (const struct finding *)pb;
+	struct ic_ref ra = *a->ref, rb = *b->ref;
+	const struct ic_ref *pra = &ra, *prb = &rb;
 
-	return cmp_refs(&a, &b);
+	ra.loc = a->loc;
+	rb.loc = b->loc;
+	if (cmp_refs(&pra, &prb))
+		return cmp_refs(&pra, &prb);
+	return a < b ? -1 : a > b;
+}
+
+static bool same_finding(const struct finding *a, const struct finding *b)
+{
+	return a->from_decl == b->from_decl && a->ref->to == b->ref->to
+	       && a->loc == b->loc;
+}
+
+/*
+ * An always-inline static function is not code of its own: the language
+ * puts its body into every caller, whatever -O says.  What it refers to is
+ * judged at each call, against the caller's section, so a wrapper like
+ * the kernel's memblock_alloc() (always-inline, calling __init code) is
+ * fine in __init callers and an error in the others.  One whose address
+ * is taken gets an out-of-line copy and is judged as itself.
+ */
+static hash_map<tree, bool> *transparent_cache;
+
+static bool is_transparent(tree fn)
+{
+	bool *known, existed, t;
+	unsigned i, n = ic_refs_count();
+
+	if (!fn || TREE_CODE(fn) != FUNCTION_DECL || TREE_PUBLIC(fn)
+	    || !lookup_attribute("always_inline", DECL_ATTRIBUTES(fn)))
+		return false;
+	if (!transparent_cache)
+		transparent_cache = new hash_map<tree, bool>;
+	known = &transparent_cache->get_or_insert(fn, &existed);
+	if (existed)
+		return *known;
+	t = class_of(fn) == IC_NORMAL;
+	for (i = 0; i < n && t; i++)
+		if (ic_ref_at(i)->to == fn && ic_ref_at(i)->kind != IC_REF_CALL)
+			t = false;
+	*known = t;
+	return t;
+}
+
+static struct finding *found;
+static unsigned nfound;
+
+static void add_finding(const struct finding *f)
+{
+	found = XRESIZEVEC(struct finding, found, nfound + 1);
+	found[nfound++] = *f;
+}
+
+/* Judge reference R (made in always-inline INLINED) at every call of
+   INLINED; SITE_TOP is the call that a real function makes, once
+   found. */
+static void judge_through(const struct ic_ref *r, tree inlined,
+			  const struct ic_place *to, int depth)
+{
+	unsigned i, n = ic_refs_count();
+
+	for (i = 0; i < n; i++) {
+		const struct ic_ref *c = ic_ref_at(i);
+		struct finding f;
+
+		if (c->to != inlined || c->kind != IC_REF_CALL || !c->from)
+			continue;
+		if (is_transparent(c->from)) {
+			if (depth < 8)
+				judge_through(r, c->from, to, depth + 1);
+			continue;
+		}
+		f.ref = r;
+		f.site = c;
+		f.from_decl = c->from;
+		f.loc = c->loc;
+		f.to = *to;
+		ic_classify(c->from, &f.from);
+		f.rule = ic_rule_for(&f.from, to);
+		if (!f.rule || ic_rule_severity(f.rule) == IC_IGNORE
+		    || ic_exempt(c->from, &f.from, r->to, &f.to))
+			continue;
+		add_finding(&f);
+	}
 }
 
 void ic_diagnose_all(void)
 {
-	unsigned n = ic_refs_count(), i, nfound = 0;
-	struct finding *found = NULL;
+	unsigned n = ic_refs_count(), i;
 
 	/* Judge every reference; sort only the findings (few) into source
 	   order, since expanding locations for all of them is not cheap. */
@@ -271,6 +371,9 @@ void ic_diagnose_all(void)
 		struct finding f;
 
 		f.ref = r;
+		f.site = NULL;
+		f.from_decl = r->from;
+		f.loc = r->loc;
 		if (r->from)
 			ic_classify(r->from, &f.from);
 		else
@@ -280,15 +383,19 @@ void ic_diagnose_all(void)
 		if (!f.rule || ic_rule_severity(f.rule) == IC_IGNORE
 		    || ic_exempt(r->from, &f.from, r->to, &f.to))
 			continue;
-		found = XRESIZEVEC(struct finding, found, nfound + 1);
-		found[nfound++] = f;
+		if (is_transparent(r->from)) {
+			judge_through(r, r->from, &f.to, 0);
+			continue;
+		}
+		add_finding(&f);
 	}
 	qsort(found, nfound, sizeof(*found), cmp_findings);
-	for (i = 0; i < nfound; i++) {
-		if (i && same_ref(found[i].ref, found[i - 1].ref))
-			continue;
-		report(found[i].ref, found[i].rule, &found[i].from,
-		       &found[i].to);
-	}
+	for (i = 0; i < nfound; i++)
+		if (!i || !same_finding(&found[i], &found[i - 1]))
+			report(&found[i]);
 	XDELETEVEC(found);
+	found = NULL;
+	nfound = 0;
+	delete transparent_cache;
+	transparent_cache = NULL;
 }
