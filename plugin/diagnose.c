@@ -297,7 +297,7 @@ static bool same_finding(const struct finding *a, const struct finding *b)
  */
 static hash_map<tree, bool> *transparent_cache;
 
-static bool is_transparent(tree fn)
+bool ic_is_transparent(tree fn)
 {
 	bool *known, existed, t;
 	unsigned i, n = ic_refs_count();
@@ -341,7 +341,7 @@ static void judge_through(const struct ic_ref *r, tree inlined,
 
 		if (c->to != inlined || c->kind != IC_REF_CALL || !c->from)
 			continue;
-		if (is_transparent(c->from)) {
+		if (ic_is_transparent(c->from)) {
 			if (depth < 8)
 				judge_through(r, c->from, to, depth + 1);
 			continue;
@@ -383,7 +383,7 @@ void ic_diagnose_all(void)
 		if (!f.rule || ic_rule_severity(f.rule) == IC_IGNORE
 		    || ic_exempt(r->from, &f.from, r->to, &f.to))
 			continue;
-		if (is_transparent(r->from)) {
+		if (ic_is_transparent(r->from)) {
 			judge_through(r, r->from, &f.to, 0);
 			continue;
 		}
@@ -396,6 +396,10 @@ void ic_diagnose_all(void)
 	XDELETEVEC(found);
 	found = NULL;
 	nfound = 0;
+}
+
+void ic_diagnose_release(void)
+{
 	delete transparent_cache;
 	transparent_cache = NULL;
 }

@@ -79,6 +79,7 @@ static void on_finish(void *, void *)
 	ic_asm_release();
 	ic_classify_release();
 	ic_rules_release();
+	ic_diagnose_release();
 }
 
 /* The C front end only: the checks read C trees.  Any other language gets

@@ -129,6 +129,8 @@ const char *ic_options_help(void);
 
 /* diagnose.c */
 void ic_diagnose_all(void);
+bool ic_is_transparent(tree fn);
+void ic_diagnose_release(void);
 
 /* redecl.c */
 void ic_redecl_seen(tree decl);

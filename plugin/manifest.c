@@ -153,6 +153,71 @@ static int intern(json::array *table, hash_map<nofree_string_hash, int> *ix,
 	return *slot;
 }
 
+struct ref_table {
+	json::array *rows, *files, *sets;
+	hash_map<tree, unsigned> seen;	/* symbol -> kinds of source seen */
+	hash_map<nofree_string_hash, int> file_ix, set_ix;
+};
+
+/* One row: R's target, referred to from FROM at LOC. */
+static void add_row(struct ref_table *t, const struct ic_ref *r, tree from,
+		    location_t loc)
+{
+	struct ic_place place;
+	expanded_location x;
+	json::array *row;
+	unsigned bit, *mask;
+	char buf[256];
+	struct ic_ref as_from = *r;
+
+	ic_classify(from, &place);
+	bit = 1u << (2 * place.cls + place.is_function);
+	mask = &t->seen.get_or_insert(r->to);
+	if (*mask & bit)
+		return;
+	*mask |= bit;
+	as_from.from = from;
+	forbidden_text(&as_from, &place, buf, sizeof(buf));
+	if (!buf[0])
+		return;
+	x = expand_location(loc);
+	row = new json::array;
+	row->append(new json::string(
+		IDENTIFIER_POINTER(DECL_ASSEMBLER_NAME(r->to))));
+	row->append(new json::string(DECL_NAME(from)
+		? IDENTIFIER_POINTER(DECL_NAME(from)) : "<compound literal>"));
+	row->append(new json::string(place.section));
+	row->append(new json::string(r->kind == IC_REF_CALL ? "call"
+				     : "reference"));
+	row->append(new json::integer_number(
+		intern(t->files, &t->file_ix, x.file ? x.file : "")));
+	row->append(new json::integer_number(x.line));
+	row->append(new json::integer_number(x.column));
+	row->append(new json::integer_number(
+		intern(t->sets, &t->set_ix,
+		       IDENTIFIER_POINTER(get_identifier(buf)))));
+	t->rows->append(row);
+}
+
+/* A reference made in an always-inline function counts at each call of
+   it, from the caller (as diagnose.c judges it). */
+static void add_rows_through(struct ref_table *t, const struct ic_ref *r,
+			     tree inlined, int depth)
+{
+	unsigned i, n = ic_refs_count();
+
+	for (i = 0; i < n; i++) {
+		const struct ic_ref *c = ic_ref_at(i);
+
+		if (c->to != inlined || c->kind != IC_REF_CALL || !c->from)
+			continue;
+		if (!ic_is_transparent(c->from))
+			add_row(t, r, c->from, c->loc);
+		else if (depth < 8)
+			add_rows_through(t, r, c->from, depth + 1);
+	}
+}
+
 /* References to symbols this unit does not define: the first one per
    symbol and kind of source (class, code or data), since that is what
    decides the rule.  The report's half of the cross-unit check.  A table
@@ -161,60 +226,33 @@ static int intern(json::array *table, hash_map<nofree_string_hash, int> *ix,
    external symbols. */
 static void references_json(json::object *m)
 {
-	json::array *a = new json::array, *files = new json::array;
-	json::array *sets = new json::array, *cols = new json::array;
-	hash_map<tree, unsigned> seen;	/* symbol -> kinds of source seen */
-	hash_map<nofree_string_hash, int> file_ix, set_ix;
+	struct ref_table t;
+	json::array *cols = new json::array;
 	static const char *const columns[] = {
 		"symbol", "from", "from_section", "kind", "file", "line",
 		"column", "forbidden",
 	};
 	unsigned i, n = ic_refs_count();
-	char buf[256];
 
+	t.rows = new json::array;
+	t.files = new json::array;
+	t.sets = new json::array;
 	for (i = 0; i < ARRAY_SIZE(columns); i++)
 		cols->append(new json::string(columns[i]));
 	for (i = 0; i < n; i++) {
 		const struct ic_ref *r = ic_ref_at(i);
-		struct ic_place from;
-		expanded_location x;
-		json::array *row;
-		unsigned bit, *mask;
 
 		if (!r->from || !TREE_PUBLIC(r->to) || !DECL_EXTERNAL(r->to))
 			continue;
-		ic_classify(r->from, &from);
-		bit = 1u << (2 * from.cls + from.is_function);
-		mask = &seen.get_or_insert(r->to);
-		if (*mask & bit)
-			continue;
-		*mask |= bit;
-		forbidden_text(r, &from, buf, sizeof(buf));
-		if (!buf[0])
-			continue;
-		x = expand_location(r->loc);
-		row = new json::array;
-		row->append(new json::string(
-			IDENTIFIER_POINTER(DECL_ASSEMBLER_NAME(r->to))));
-		row->append(new json::string(DECL_NAME(r->from)
-			? IDENTIFIER_POINTER(DECL_NAME(r->from))
-			: "<compound literal>"));
-		row->append(new json::string(from.section));
-		row->append(new json::string(r->kind == IC_REF_CALL ? "call"
-					     : "reference"));
-		row->append(new json::integer_number(
-			intern(files, &file_ix, x.file ? x.file : "")));
-		row->append(new json::integer_number(x.line));
-		row->append(new json::integer_number(x.column));
-		row->append(new json::integer_number(
-			intern(sets, &set_ix, IDENTIFIER_POINTER(
-				get_identifier(buf)))));
-		a->append(row);
+		if (ic_is_transparent(r->from))
+			add_rows_through(&t, r, r->from, 0);
+		else
+			add_row(&t, r, r->from, r->loc);
 	}
 	m->set("reference_columns", cols);
-	m->set("references", a);
-	m->set("files", files);
-	m->set("forbidden", sets);
+	m->set("references", t.rows);
+	m->set("files", t.files);
+	m->set("forbidden", t.sets);
 }
 
 /* The JSON manifest; SECTIONS gets the reclaimable sections in the order

@@ -34,7 +34,9 @@
 struct total {
 	const char *name;
 	enum rc_class cls;
-	long long bytes;
+	long long bytes;	/* what the units give */
+	long long unclaimed;	/* in the objects, but in no unit: code the
+				   plugin did not compile (assembler files) */
 	long long linked;	/* -1 without --linked */
 	long long predicted;	/* linked size expected from the inputs */
 	bool unknown;		/* some unit had no size for it */
@@ -51,7 +53,7 @@ static struct total *total_for(const char *name, enum rc_class cls)
 		if (!strcmp(totals[i].name, name))
 			return &totals[i];
 	totals = realloc(totals, (ntotals + 1) * sizeof(*totals));
-	totals[ntotals] = (struct total){ name, cls, 0, -1, 0, false };
+	totals[ntotals] = (struct total){ name, cls, 0, 0, -1, 0, false };
 	return &totals[ntotals++];
 }
 
@@ -271,6 +273,18 @@ int main(int argc, char **argv)
 	qsort(totals, ntotals, sizeof(*totals), cmp_total);
 	for (i = 0; i < ntotals; i++)
 		by_class[totals[i].cls] += totals[i].bytes;
+	/* Bytes in objects of no unit: objects without a manifest. */
+	for (k = 0; k < rc_nobjects; k++) {
+		const struct rc_object *o = &rc_objects[k];
+		size_t j;
+
+		if (o->nunits)
+			continue;
+		for (j = 0; j < o->nsections; j++)
+			for (i = 0; i < ntotals; i++)
+				if (!strcmp(totals[i].name, o->sections[j].name))
+					totals[i].unclaimed += o->sections[j].bytes;
+	}
 	if (linked)
 		rc |= read_linked(linked);
 
@@ -300,8 +314,11 @@ int main(int argc, char **argv)
 
 			if (linked) {
 				json_object_set_new(s, "linked_bytes", json_integer(totals[i].linked));
+				json_object_set_new(s, "without_manifest",
+					json_integer(totals[i].unclaimed));
 				json_object_set_new(s, "alignment_padding",
-					json_integer(totals[i].predicted - totals[i].bytes));
+					json_integer(totals[i].predicted - totals[i].bytes
+						     - totals[i].unclaimed));
 				json_object_set_new(s, "unexplained",
 					json_integer(totals[i].linked - totals[i].predicted));
 			}
@@ -349,10 +366,12 @@ int main(int argc, char **argv)
 				       ? " (some sizes unknown)" : "");
 				if (linked)
 					printf("  linked %lld = %lld + %lld "
-					       "alignment padding + %lld "
-					       "unexplained",
+					       "without manifest + %lld alignment "
+					       "padding + %lld unexplained",
 					       totals[i].linked, totals[i].bytes,
-					       totals[i].predicted - totals[i].bytes,
+					       totals[i].unclaimed,
+					       totals[i].predicted - totals[i].bytes
+					       - totals[i].unclaimed,
 					       totals[i].linked - totals[i].predicted);
 				putchar('\n');
 			}

@@ -228,49 +228,40 @@ static struct rc_object *new_object(const char *path)
 	return o;
 }
 
-/* This object's own size of each section its units list. */
+/* Every section of this object, by name (a name may repeat: COMDAT
+   groups), with its size and alignment: what --linked places, and what
+   tells bytes no unit claims. */
 static void object_sections(Elf *e, struct rc_object *o, size_t shstrndx)
 {
-	size_t i, k;
+	Elf_Scn *scn = NULL;
 
-	for (i = o->first_unit; i < o->first_unit + o->nunits; i++) {
-		struct rc_unit *u = &rc_units[i];
+	while ((scn = elf_nextscn(e, scn))) {
+		GElf_Shdr sh;
+		const char *name;
+		size_t j;
 
-		for (k = 0; k < u->nsections; k++) {
-			Elf_Scn *scn = NULL;
-			size_t j;
-
-			for (j = 0; j < o->nsections; j++)
-				if (!strcmp(o->sections[j].name,
-					    u->sections[k].name))
-					break;
-			if (j < o->nsections)
-				continue;
+		if (!gelf_getshdr(scn, &sh) || sh.sh_type == SHT_NULL
+		    || !(name = elf_strptr(e, shstrndx, sh.sh_name)))
+			continue;
+		for (j = 0; j < o->nsections; j++)
+			if (!strcmp(o->sections[j].name, name))
+				break;
+		if (j == o->nsections) {
 			o->sections = realloc(o->sections, (o->nsections + 1)
 					      * sizeof(*o->sections));
-			o->sections[o->nsections].name =
-				strdup(u->sections[k].name);
-			o->sections[o->nsections].cls = u->sections[k].cls;
-			o->sections[o->nsections].bytes = 0;
-			o->sections[o->nsections].align = 1;
-			while ((scn = elf_nextscn(e, scn))) {
-				GElf_Shdr sh;
-				const char *name;
-
-				if (!gelf_getshdr(scn, &sh))
-					continue;
-				name = elf_strptr(e, shstrndx, sh.sh_name);
-				if (!name || strcmp(name, u->sections[k].name))
-					continue;
-				o->sections[o->nsections].bytes +=
-					(long long)sh.sh_size;
-				if ((long long)sh.sh_addralign
-				    > o->sections[o->nsections].align)
-					o->sections[o->nsections].align =
-						(long long)sh.sh_addralign;
+			if (!o->sections) {
+				rc_error("out of memory");
+				exit(2);
 			}
+			o->sections[j].name = strdup(name);
+			o->sections[j].cls = RC_OTHER;
+			o->sections[j].bytes = 0;
+			o->sections[j].align = 1;
 			o->nsections++;
 		}
+		o->sections[j].bytes += (long long)sh.sh_size;
+		if ((long long)sh.sh_addralign > o->sections[j].align)
+			o->sections[j].align = (long long)sh.sh_addralign;
 	}
 }
 

@@ -50,7 +50,8 @@ struct rc_unit {
    (link-time padding, objects the plugin did not compile). */
 struct rc_object {
 	char *path;
-	struct rc_section *sections;	/* reclaimable sections of the ELF */
+	struct rc_section *sections;	/* every section of the ELF, by name:
+					   size summed, largest alignment */
 	size_t nsections;
 	size_t first_unit, nunits;	/* its units in rc_units */
 };

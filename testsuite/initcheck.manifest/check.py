@@ -78,7 +78,7 @@ def check_linked(binary, report):
             fail("%s: report says linked %s, readelf %s" % (sec["name"], sec["linked_bytes"], elf.get(sec["name"])))
         if sec["unexplained"] != 0:
             fail("%s: %d bytes unexplained" % (sec["name"], sec["unexplained"]))
-        if sec["bytes"] + sec["alignment_padding"] != sec["linked_bytes"]:
+        if sec["bytes"] + sec["without_manifest"] + sec["alignment_padding"] != sec["linked_bytes"]:
             fail("%s: %d + %d != %d" % (sec["name"], sec["bytes"], sec["alignment_padding"], sec["linked_bytes"]))
 
 

@@ -21,3 +21,19 @@ int __init early(void)
 /* { dg-final { manifest-match {"init=init-from-text:error meminit=init-from-text:error exit=exit-from-text:error"} } } */
 /* { dg-final { manifest-match {"platform_setup",\s*"early",\s*"\.init\.text",\s*"call"} } } */
 /* { dg-final { manifest-match {"exit=exit-from-init:error"} } } */
+
+/* An always-inline wrapper is part of its callers: its references are
+   listed from them. */
+extern int ext_alloc(int);
+static inline __attribute__((always_inline)) int wrap(void)
+{
+    return ext_alloc(1);
+}
+
+int __init boot_alloc(void)
+{
+    return wrap();
+}
+
+/* { dg-final { manifest-match {"ext_alloc",\s*"boot_alloc",\s*"\.init\.text",\s*"call"} } } */
+/* { dg-final { manifest-nomatch {"ext_alloc",\s*"wrap"} } } */
