@@ -6,6 +6,7 @@
 #   make check           run the DejaGnu testsuite
 #   make demo            build everything and show what initcheck does
 #   make bench           compile-time cost with and without the plugin
+#   make kernel-check    Linux 6.1 tinyconfig built with the plugin, checked
 #   make install         plugin into $(CC)'s plugin directory, header into
 #                        $(PREFIX)/include; honours DESTDIR
 #   make uninstall, clean
@@ -45,7 +46,7 @@ DEB_PACKAGES = gcc-$(GCC_MAJOR) g++-$(GCC_MAJOR) gcc-$(GCC_MAJOR)-plugin-dev \
 	libgmp-dev dejagnu make python3 patch libelf-dev libjansson-dev pkg-config \
 	binutils ccache cmake meson ninja-build distcc icecc iproute2 util-linux
 
-.PHONY: all deps check demo bench install uninstall clean have-deps FORCE
+.PHONY: all deps check demo bench kernel-check install uninstall clean have-deps FORCE
 
 all: $(PLUGIN) $(REPORT)
 
@@ -96,6 +97,10 @@ check: $(PLUGIN) $(REPORT)
 # The plugin's compile-time cost (bench/bench.sh; figures in docs/performance.md).
 bench: $(PLUGIN)
 	@CC='$(CC)' PLUGIN='$(abspath $(PLUGIN))' sh bench/bench.sh $(BENCH_ARGS)
+
+# Linux 6.1 tinyconfig with the plugin (bench/kernel-check.sh; run by CI).
+kernel-check: $(PLUGIN) $(REPORT)
+	@CC='$(CC)' PLUGIN='$(abspath $(PLUGIN))' REPORT='$(abspath $(REPORT))' sh bench/kernel-check.sh
 
 demo: $(PLUGIN) $(REPORT)
 	@CC='$(CC)' PLUGIN='$(abspath $(PLUGIN))' REPORT='$(abspath $(REPORT))' sh docs/examples/demo.sh

@@ -61,47 +61,35 @@ if ! diff -u "$here/kernel-findings.txt" "$work/findings.txt"; then
 	bad "the findings differ from bench/kernel-findings.txt (a new false positive, or a fixed one: update docs/kernel.md)"
 fi
 
-# The report over vmlinux.o against vmlinux.o's own sections.
-"$REPORT" --json vmlinux.o > "$work/report.json" 2>/dev/null
-python3 - "$work/report.json" vmlinux.o "$tree" <<'EOF' || fail=1
-import json, re, subprocess, sys, os
-rep = json.load(open(sys.argv[1]))
-def sections(path):
-    out = subprocess.run(["readelf", "-S", "-W", path], capture_output=True, text=True).stdout
-    sz = {}
-    for line in out.splitlines():
-        # name type addr off size es [flags] lk inf al: flags may be empty
-        m = re.match(r"\s*\[\s*\d+\]\s+(\S+)\s+\S+\s+[0-9a-f]+\s+[0-9a-f]+\s+([0-9a-f]+)\s.*\s(\d+)\s*$", line)
-        if m:
-            sz[m.group(1)] = (int(m.group(2), 16), int(m.group(3)))
-    return sz
-whole = sections(sys.argv[2])
-# Objects that went into vmlinux.o without a manifest: assembler files.
-others = {}
-objs = subprocess.run(["sh", "-c", "cd '%s' && find . -name '*.o' ! -name 'vmlinux.o' ! -path './scripts/*' ! -path './tools/*' ! -path './arch/x86/boot/*' ! -path './arch/x86/realmode/rm/*' ! -name '*.mod.o'" % sys.argv[3]], capture_output=True, text=True).stdout.split()
-for o in objs:
-    s = sections(os.path.join(sys.argv[3], o))
-    if ".discard.initcheck" in s:
-        continue
-    for name, (size, align) in s.items():
-        if re.match(r"\.(init|exit|meminit)\.|\.initcall|\.init\.setup|\.con_initcall", name) and size:
-            others.setdefault(name, []).append((o, size))
-bad = 0
-print("%-20s %10s %10s %12s %10s %s" % ("section", "vmlinux.o", "units", "no manifest", "padding", "check"))
-for sec in rep["sections"]:
-    name = sec["name"]
-    total = whole.get(name, (0, 1))[0]
-    other = sum(s for _, s in others.get(name, []))
-    pad = total - sec["bytes"] - other
-    align = whole.get(name, (0, 1))[1]
-    ok = 0 <= pad < max(align, 64) * max(1, rep["units"])
-    bad |= not ok
-    print("%-20s %10d %10d %12d %10d %s" % (name, total, sec["bytes"], other, pad, "ok" if ok else "UNEXPLAINED"))
-for name, lst in sorted(others.items()):
-    for o, s in lst:
-        print("  no manifest: %-40s %-16s %6d" % (o, name, s))
-print("units: %d, init bytes %d" % (rep["units"], rep["init_bytes"]))
+# The report over vmlinux.o against vmlinux.o's own sections: every byte
+# is a unit's, an object's without a manifest (assembler files), or
+# alignment padding between inputs, placed in link order (vmlinux.a, then
+# the members of the lib.a archives that the link pulled in).
+python3 - "$REPORT" "$tree" <<'PY' || fail=1
+import json, subprocess, sys
+report, tree = sys.argv[1], sys.argv[2]
+def run(*args):
+    return subprocess.run(args, cwd=tree, capture_output=True, text=True).stdout
+def tus(path):
+    out = run(report, "--manifests", path)
+    return set(u["tu"] for u in json.loads(out)) if out.strip() else set()
+pulled = tus("vmlinux.o") - tus("vmlinux.a")
+libs = []
+for lib in ("lib/lib.a", "arch/x86/lib/lib.a"):
+    for member in run("ar", "t", lib).split():
+        if tus(member) & pulled:
+            libs.append(member)
+rep = json.loads(run(report, "--json", "--linked", "vmlinux.o", "vmlinux.a", *libs))
+bad = False
+print("%-20s %9s %9s %9s %9s %11s" % ("section", "vmlinux.o", "units", "no-manif.", "padding", "unexplained"))
+for s in rep["sections"]:
+    print("%-20s %9d %9d %9d %9d %11d" % (s["name"], s["linked_bytes"], s["bytes"],
+          s["without_manifest"], s["alignment_padding"], s["unexplained"]))
+    bad |= s["unexplained"] != 0 or s["alignment_padding"] < 0
+print("units: %d in %d objects; init bytes (units): %d" % (rep["units"], rep["objects"], rep["init_bytes"]))
+if bad:
+    print("kernel-check: FAIL: bytes of vmlinux.o's init sections are unexplained")
 sys.exit(1 if bad else 0)
-EOF
+PY
 [ $fail -eq 0 ] && say "passed" || say "FAILED"
 exit $fail
