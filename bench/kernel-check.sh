@@ -41,11 +41,13 @@ if [ ! -f "$tree/Makefile" ]; then
 	tar -C "$work" -xJf "$tarball" || exit 1
 fi
 cd "$tree" || exit 1
+# From clean: the findings are the compiler's, seen only when it runs.
+make -s ARCH=i386 clean >/dev/null 2>&1
 make -s ARCH=i386 tinyconfig >/dev/null 2>&1 || { bad "make tinyconfig"; exit 1; }
 flags="-fplugin=$PLUGIN -fplugin-arg-initcheck-profile=kernel -fplugin-arg-initcheck-warn"
 say "building vmlinux with $flags"
 start=$(date +%s)
-make -j"$(nproc)" ARCH=i386 KCFLAGS="$flags" vmlinux > "$work/build.log" 2>&1
+LANG=C LC_CTYPE=C LC_MESSAGES=C make -j"$(nproc)" ARCH=i386 KCFLAGS="$flags" vmlinux > "$work/build.log" 2>&1
 rc=$?
 say "build exit $rc in $(( $(date +%s) - start )) s"
 [ "$rc" -eq 0 ] || bad "the build failed (see $work/build.log)"
@@ -54,7 +56,7 @@ grep -i "orphan section" "$work/build.log" && bad "orphan section warnings"
 
 # The findings, one line each, without the column: file:line: message.
 grep 'warning: .*\[initcheck:' "$work/build.log" \
-	| sed -e 's|^\./||' -e 's|^\([^:]*:[0-9]*\):[0-9]*: warning: |\1: |' \
+	| sed -e 's|^\./||' -e 's|^\([^:]*:[0-9]*\):[0-9]*: warning: |\1: |' -e "s/‘/'/g" -e "s/’/'/g" \
 	| LC_ALL=C sort -u > "$work/findings.txt"
 say "$(wc -l < "$work/findings.txt") distinct findings"
 if ! diff -u "$here/kernel-findings.txt" "$work/findings.txt"; then
