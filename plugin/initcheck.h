@@ -8,6 +8,11 @@
  *   references.c  every reference a function body or static initializer makes
  *   rules.c       (source class, target class) -> rule, as one table
  *   diagnose.c    the errors, notes and fix-its, emitted once per TU
+ *   redecl.c      a section added by a later declaration
+ *   toplevel-asm.c references made by top-level asm (EXPORT_SYMBOL)
+ *   manifest.c    the unit's manifest, into the object
+ *   sarif.c       findings as a SARIF log
+ *   files.c       side files, written atomically
  */
 #ifndef INITCHECK_H
 #define INITCHECK_H
@@ -81,6 +86,9 @@ void ic_asm_note_decl(tree decl);
 void ic_scan_toplevel_asm(void);
 void ic_asm_release(void);
 const char *ic_asm_section_at(unsigned i);
+
+/* files.c */
+bool ic_write_file(const char *path, const char *text, const char *what);
 
 /* manifest.c */
 void ic_manifest_finish_unit(void);

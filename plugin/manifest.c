@@ -391,6 +391,10 @@ static char *side_file_name(const char *path)
 	unsigned long h = 5381;
 	const char *p;
 
+	/* "DIR/" names a directory even before the first unit makes it;
+	   units compiled in parallel may all try (EEXIST is fine). */
+	if (n && path[n - 1] == '/')
+		mkdir(path, 0777);
 	if ((n && path[n - 1] == '/')
 	    || (stat(path, &st) == 0 && S_ISDIR(st.st_mode))) {
 		/* Units of the same name in other directories must not
@@ -405,24 +409,11 @@ static char *side_file_name(const char *path)
 	return xstrdup(path);
 }
 
-/* Written to a temporary file in the same directory and renamed: a
-   parallel build never sees half a manifest. */
 static void write_side_file(const char *path, const char *text)
 {
 	char *name = side_file_name(path);
-	char *tmp = xasprintf("%s.tmp%ld", name, (long)getpid());
-	FILE *f = fopen(tmp, "w");
-	bool ok = f != NULL;
 
-	if (ok)
-		ok = fputs(text, f) >= 0 && fputc('\n', f) != EOF;
-	if (f && fclose(f) != 0)
-		ok = false;
-	if (!ok || rename(tmp, name) != 0) {
-		error("%s: cannot write manifest %qs: %m", IC_NAME, name);
-		unlink(tmp);
-	}
-	free(tmp);
+	ic_write_file(name, text, "manifest");
 	free(name);
 }
 

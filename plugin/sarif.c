@@ -5,8 +5,7 @@
  * file unnecessary.
  *
  * Built with GCC's own json.h (the tree GCC's JSON output is made of) and
- * written to a temporary file renamed into place, so a reader never sees
- * half a log.
+ * written with ic_write_file (files.c), so a reader never sees half a log.
  */
 #include "initcheck.h"
 #include "json.h"
@@ -155,25 +154,13 @@ void ic_sarif_write(const char *path)
 {
 	json::object *log;
 	pretty_printer pp;
-	char *tmp;
-	FILE *f;
 	unsigned i;
-	bool ok;
 
 	if (!path)
 		return;
 	log = build_log();
 	log->print(&pp);
-	tmp = concat(path, ".tmp", NULL);
-	f = fopen(tmp, "w");
-	ok = f && fputs(pp_formatted_text(&pp), f) >= 0 && fputc('\n', f) != EOF;
-	if (f && fclose(f) != 0)
-		ok = false;
-	if (!ok || rename(tmp, path) != 0) {
-		error("%s: cannot write SARIF log %qs: %m", IC_NAME, path);
-		unlink(tmp);
-	}
-	free(tmp);
+	ic_write_file(path, pp_formatted_text(&pp), "SARIF log");
 	delete log;
 	for (i = 0; i < nresults; i++) {
 		free(results[i].message);
