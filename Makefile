@@ -89,7 +89,8 @@ deps:
 # Cheap check before building: the plugin headers of $(CC), else deps.
 have-deps:
 	@test -f $(GCC_PLUGIN_DIR)/include/gcc-plugin.h && command -v runtest >/dev/null \
-		&& command -v $(PLUGIN_CXX) >/dev/null || $(MAKE) --no-print-directory deps CC=$(CC)
+		&& command -v $(PLUGIN_CXX) >/dev/null && pkg-config --exists libelf jansson 2>/dev/null \
+		|| $(MAKE) --no-print-directory deps CC=$(CC)
 
 check: $(PLUGIN) $(REPORT)
 	@CC='$(CC)' PLUGIN='$(abspath $(PLUGIN))' REPORT='$(abspath $(REPORT))' sh testsuite/run.sh
