@@ -37,3 +37,16 @@ int __init boot_alloc(void)
 
 /* { dg-final { manifest-match {"ext_alloc",\s*"boot_alloc",\s*"\.init\.text",\s*"call"} } } */
 /* { dg-final { manifest-nomatch {"ext_alloc",\s*"wrap"} } } */
+
+/* A static function nothing refers to emits no code here: no row.  One
+   that runs (called by a public function, even through another static)
+   has its rows. */
+extern int ext_unused(int);
+extern int ext_used(int);
+static inline int never_called(void) { return ext_unused(1); }
+static int leaf_used(void) { return ext_used(2); }
+static int middle_used(void) { return leaf_used(); }
+int api_used(void) { return middle_used(); }
+
+/* { dg-final { manifest-nomatch {"ext_unused"} } } */
+/* { dg-final { manifest-match {"ext_used",\s*"leaf_used",\s*"\.text",\s*"call"} } } */
