@@ -23,6 +23,17 @@ static const struct ic_pattern ic_patterns[] = {
 	{ ".con_initcall.init",	IC_INIT_TABLE,	"console_initcall" },
 	{ ".init.setup",	IC_INIT_TABLE,	"__setup" },
 	{ ".exitcall.exit",	IC_INIT_TABLE,	"__exitcall" },
+	/* Kernel tables that include/asm-generic/vmlinux.lds.h places inside
+	   INIT_DATA (and arch scripts inside init memory): freed with init,
+	   so they may point at it. */
+	{ "_ftrace_eval_map",	IC_INIT_TABLE,	"TRACE_DEFINE_ENUM" },
+	{ "__earlycon_table",	IC_INIT_TABLE,	"EARLYCON_DECLARE" },
+	{ ".lsm_info.init",	IC_INIT_TABLE,	"DEFINE_LSM" },
+	{ ".early_lsm_info.init", IC_INIT_TABLE, "DEFINE_EARLY_LSM" },
+	{ ".x86_cpu_dev.init",	IC_INIT_TABLE,	"cpu_dev_register" },
+	{ "__*_of_table",	IC_INIT_TABLE,	"OF_DECLARE" },
+	{ "__*_acpi_probe_table", IC_INIT_TABLE, "ACPI_DECLARE_PROBE_ENTRY" },
+	{ ".kunit_test_suites",	IC_INIT_TABLE,	"kunit_test_suites" },
 
 	{ ".init.text",		IC_INIT,	"__init" },
 	{ ".init.data",		IC_INIT,	"__initdata" },

@@ -339,7 +339,8 @@ static void judge_through(const struct ic_ref *r, tree inlined,
 		const struct ic_ref *c = ic_ref_at(i);
 		struct finding f;
 
-		if (c->to != inlined || c->kind != IC_REF_CALL || !c->from)
+		if (c->to != inlined || c->kind != IC_REF_CALL || !c->from
+		    || !ic_can_run(c->from))
 			continue;
 		if (ic_is_transparent(c->from)) {
 			if (depth < 8)
@@ -370,6 +371,9 @@ void ic_diagnose_all(void)
 		const struct ic_ref *r = ic_ref_at(i);
 		struct finding f;
 
+		/* A static function nothing refers to emits no code. */
+		if (r->from && !ic_can_run(r->from))
+			continue;
 		f.ref = r;
 		f.site = NULL;
 		f.from_decl = r->from;

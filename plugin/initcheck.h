@@ -79,6 +79,7 @@ void ic_refs_init(void);
 void ic_scan_function(tree fndecl);
 void ic_scan_decl(tree decl);
 void ic_keep_decl(tree decl);
+bool ic_can_run(tree from);
 void ic_record_asm_ref(const char *section, tree to, location_t loc);
 
 /* toplevel-asm.c */

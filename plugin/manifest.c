@@ -155,7 +155,6 @@ static int intern(json::array *table, hash_map<nofree_string_hash, int> *ix,
 
 struct ref_table {
 	json::array *rows, *files, *sets;
-	hash_set<tree> *live;
 	hash_map<tree, unsigned> seen;	/* symbol -> kinds of source seen */
 	hash_map<nofree_string_hash, int> file_ix, set_ix;
 };
@@ -200,59 +199,6 @@ static void add_row(struct ref_table *t, const struct ic_ref *r, tree from,
 	t->rows->append(row);
 }
 
-/*
- * Which functions can run at all: every external function, and every
- * static function that something which can run refers to (variables and
- * top-level asm count as running: an initializer or a table is there
- * whether or not it is used).  A static function nothing refers to, such
- * as most of the static inline functions a header brings in, emits no code
- * in this unit, and its references need no row: where it is used, that
- * unit lists them.  This is decided from the source, not from what the
- * optimisers removed, so the table is the same at every -O.
- */
-static hash_set<tree> *live_static_functions(void)
-{
-	hash_set<tree> *live = new hash_set<tree>;
-	hash_map<tree, vec<unsigned> > by_from;
-	vec<tree> work = vNULL;
-	unsigned i, n = ic_refs_count();
-
-	for (i = 0; i < n; i++) {
-		const struct ic_ref *r = ic_ref_at(i);
-		bool root = !r->from || TREE_CODE(r->from) != FUNCTION_DECL
-			    || TREE_PUBLIC(r->from);
-
-		if (r->from && !root)
-			by_from.get_or_insert(r->from).safe_push(i);
-		if (root && TREE_CODE(r->to) == FUNCTION_DECL
-		    && !TREE_PUBLIC(r->to) && !live->add(r->to))
-			work.safe_push(r->to);
-	}
-	while (!work.is_empty()) {
-		tree fn = work.pop();
-		vec<unsigned> *out = by_from.get(fn);
-
-		for (i = 0; out && i < out->length(); i++) {
-			tree to = ic_ref_at((*out)[i])->to;
-
-			if (TREE_CODE(to) == FUNCTION_DECL && !TREE_PUBLIC(to)
-			    && !live->add(to))
-				work.safe_push(to);
-		}
-	}
-	for (hash_map<tree, vec<unsigned> >::iterator it = by_from.begin();
-	     it != by_from.end(); ++it)
-		(*it).second.release();
-	work.release();
-	return live;
-}
-
-static bool can_run(hash_set<tree> *live, tree from)
-{
-	return TREE_CODE(from) != FUNCTION_DECL || TREE_PUBLIC(from)
-	       || live->contains(from);
-}
-
 /* A reference made in an always-inline function counts at each call of
    it, from the caller (as diagnose.c judges it). */
 static void add_rows_through(struct ref_table *t, const struct ic_ref *r,
@@ -264,7 +210,7 @@ static void add_rows_through(struct ref_table *t, const struct ic_ref *r,
 		const struct ic_ref *c = ic_ref_at(i);
 
 		if (c->to != inlined || c->kind != IC_REF_CALL || !c->from
-		    || !can_run(t->live, c->from))
+		    || !ic_can_run(c->from))
 			continue;
 		if (!ic_is_transparent(c->from))
 			add_row(t, r, c->from, c->loc);
@@ -292,21 +238,19 @@ static void references_json(json::object *m)
 	t.rows = new json::array;
 	t.files = new json::array;
 	t.sets = new json::array;
-	t.live = live_static_functions();
 	for (i = 0; i < ARRAY_SIZE(columns); i++)
 		cols->append(new json::string(columns[i]));
 	for (i = 0; i < n; i++) {
 		const struct ic_ref *r = ic_ref_at(i);
 
 		if (!r->from || !TREE_PUBLIC(r->to) || !DECL_EXTERNAL(r->to)
-		    || !can_run(t.live, r->from))
+		    || !ic_can_run(r->from))
 			continue;
 		if (ic_is_transparent(r->from))
 			add_rows_through(&t, r, r->from, 0);
 		else
 			add_row(&t, r, r->from, r->loc);
 	}
-	delete t.live;
 	m->set("reference_columns", cols);
 	m->set("references", t.rows);
 	m->set("files", t.files);

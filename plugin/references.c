@@ -298,6 +298,70 @@ void ic_scan_decl(tree decl)
 	scan_initializer(decl, DECL_SOURCE_LOCATION(decl), decl);
 }
 
+/*
+ * Which functions can run at all: every external function, every static
+ * one marked used, and every static function that something which can run
+ * refers to (variables and top-level asm count as running: an initializer
+ * or a table is there whether or not it is used).  A static function
+ * nothing refers to, such as most of the static inline functions a header
+ * brings in, or the kernel's never-called __check_NAME() type checks of
+ * module_param(), emits no code in this unit: its references cannot
+ * dangle.  Decided from the source, not from what the optimisers removed,
+ * so the answer is the same at every -O.
+ */
+static hash_set<tree> *live;
+
+static bool is_root(tree from)
+{
+	return !from || TREE_CODE(from) != FUNCTION_DECL || TREE_PUBLIC(from)
+	       || DECL_PRESERVE_P(from);
+}
+
+static void compute_live(void)
+{
+	hash_map<tree, vec<unsigned> > by_from;
+	vec<tree> work = vNULL;
+	unsigned i;
+
+	live = new hash_set<tree>;
+	for (i = 0; i < nrefs; i++) {
+		const struct ic_ref *r = &refs[i];
+		bool root = is_root(r->from);
+
+		if (!root)
+			by_from.get_or_insert(r->from).safe_push(i);
+		if (root && TREE_CODE(r->to) == FUNCTION_DECL
+		    && !is_root(r->to) && !live->add(r->to))
+			work.safe_push(r->to);
+	}
+	while (!work.is_empty()) {
+		tree fn = work.pop();
+		vec<unsigned> *out = by_from.get(fn);
+
+		for (i = 0; out && i < out->length(); i++) {
+			tree to = refs[(*out)[i]].to;
+
+			if (TREE_CODE(to) == FUNCTION_DECL && !is_root(to)
+			    && !live->add(to))
+				work.safe_push(to);
+		}
+	}
+	for (hash_map<tree, vec<unsigned> >::iterator it = by_from.begin();
+	     it != by_from.end(); ++it)
+		(*it).second.release();
+	work.release();
+}
+
+/* Whether code in FROM can run (see above); asked once parsing is done. */
+bool ic_can_run(tree from)
+{
+	if (is_root(from))
+		return true;
+	if (!live)
+		compute_live();
+	return live->contains(from);
+}
+
 unsigned ic_refs_count(void)
 {
 	return nrefs;
@@ -315,6 +379,8 @@ void ic_refs_release(void)
 	nrefs = refs_alloc = 0;
 	delete kept;
 	delete scanned;
+	delete live;
 	kept = scanned = NULL;
+	live = NULL;
 	vec_free(ic_live_decls);
 }
