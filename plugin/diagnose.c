@@ -19,13 +19,11 @@
 /* How far the call chain search goes before it gives up. */
 #define IC_CHAIN_MAX 64
 
-/* Reports in source order, whatever order the callbacks recorded them in. */
-static int cmp_refs(const void *pa, const void *pb)
+/* Source order: file, line, column. */
+static int cmp_locations(location_t la, location_t lb)
 {
-	const struct ic_ref *a = *(const struct ic_ref *const *)pa;
-	const struct ic_ref *b = *(const struct ic_ref *const *)pb;
-	expanded_location ea = expand_location(a->loc);
-	expanded_location eb = expand_location(b->loc);
+	expanded_location ea = expand_location(la);
+	expanded_location eb = expand_location(lb);
 	int c;
 
 	c = strcmp(ea.file ? ea.file : "", eb.file ? eb.file : "");
@@ -35,8 +33,7 @@ static int cmp_refs(const void *pa, const void *pb)
 		return ea.line < eb.line ? -1 : 1;
 	if (ea.column != eb.column)
 		return ea.column < eb.column ? -1 : 1;
-	/* Stable for equal locations: the order they were recorded in. */
-	return a < b ? -1 : a > b;
+	return 0;
 }
 
 /* "__init function", "__initdata variable", "init variable", ... */
@@ -267,17 +264,18 @@ static void report(const struct finding *f)
 			marker ? fix : NULL);
 }
 
+/* Reports in source order, whatever order the callbacks recorded them in;
+   for equal locations, the order of recording (refs is one array). */
 static int cmp_findings(const void *pa, const void *pb)
 {
 	const struct finding *a = (const struct finding *)pa;
 	const struct finding *b = (const struct finding *)pb;
-	struct ic_ref ra = *a->ref, rb = *b->ref;
-	const struct ic_ref *pra = &ra, *prb = &rb;
+	int c = cmp_locations(a->loc, b->loc);
 
-	ra.loc = a->loc;
-	rb.loc = b->loc;
-	if (cmp_refs(&pra, &prb))
-		return cmp_refs(&pra, &prb);
+	if (c)
+		return c;
+	if (a->ref != b->ref)
+		return a->ref < b->ref ? -1 : 1;
 	return a < b ? -1 : a > b;
 }
 

@@ -52,7 +52,7 @@ static struct total *total_for(const char *name, enum rc_class cls)
 	for (i = 0; i < ntotals; i++)
 		if (!strcmp(totals[i].name, name))
 			return &totals[i];
-	totals = realloc(totals, (ntotals + 1) * sizeof(*totals));
+	totals = rc_xrealloc(totals, (ntotals + 1) * sizeof(*totals));
 	totals[ntotals] = (struct total){ name, cls, 0, 0, -1, 0, false };
 	return &totals[ntotals++];
 }
@@ -288,11 +288,11 @@ int main(int argc, char **argv)
 	if (linked)
 		rc |= read_linked(linked);
 
-	units = calloc(rc_nunits + 1, sizeof(*units));
+	units = rc_xrealloc(NULL, (rc_nunits + 1) * sizeof(*units));
 	for (i = 0; i < rc_nunits; i++)
 		units[i] = &rc_units[i];
 	qsort(units, rc_nunits, sizeof(*units), cmp_unit);
-	syms = calloc(nsyms + 1, sizeof(*syms));
+	syms = rc_xrealloc(NULL, (nsyms + 1) * sizeof(*syms));
 	nsyms = 0;
 	for (i = 0; i < rc_nunits; i++)
 		for (k = 0; k < rc_units[i].nsymbols; k++)

@@ -45,6 +45,16 @@ void rc_error(const char *fmt, ...)
 	rc_errors++;
 }
 
+void *rc_xrealloc(void *p, size_t size)
+{
+	p = realloc(p, size ? size : 1);
+	if (!p) {
+		rc_error("out of memory");
+		exit(2);
+	}
+	return p;
+}
+
 static uint32_t get_u32(const unsigned char *p, bool big_endian)
 {
 	return big_endian ? (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16
@@ -136,11 +146,7 @@ static struct rc_symbol *add_symbol(struct rc_unit *u, const char *name,
 {
 	struct rc_symbol *s;
 
-	u->symbols = realloc(u->symbols, (u->nsymbols + 1) * sizeof(*s));
-	if (!u->symbols) {
-		rc_error("out of memory");
-		exit(2);
-	}
+	u->symbols = rc_xrealloc(u->symbols, (u->nsymbols + 1) * sizeof(*s));
 	s = &u->symbols[u->nsymbols++];
 	memset(s, 0, sizeof(*s));
 	s->name = strdup(name);
@@ -214,12 +220,8 @@ static struct rc_object *new_object(const char *path)
 
 	if (rc_nobjects == objects_alloc) {
 		objects_alloc = objects_alloc ? 2 * objects_alloc : 64;
-		rc_objects = realloc(rc_objects,
-				     objects_alloc * sizeof(*rc_objects));
-		if (!rc_objects) {
-			rc_error("out of memory");
-			exit(2);
-		}
+		rc_objects = rc_xrealloc(rc_objects,
+					 objects_alloc * sizeof(*rc_objects));
 	}
 	o = &rc_objects[rc_nobjects++];
 	memset(o, 0, sizeof(*o));
@@ -247,12 +249,8 @@ static void object_sections(Elf *e, struct rc_object *o, size_t shstrndx)
 			if (!strcmp(o->sections[j].name, name))
 				break;
 		if (j == o->nsections) {
-			o->sections = realloc(o->sections, (o->nsections + 1)
-					      * sizeof(*o->sections));
-			if (!o->sections) {
-				rc_error("out of memory");
-				exit(2);
-			}
+			o->sections = rc_xrealloc(o->sections, (o->nsections + 1)
+						  * sizeof(*o->sections));
 			o->sections[j].name = strdup(name);
 			o->sections[j].cls = RC_OTHER;
 			o->sections[j].bytes = 0;

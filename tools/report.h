@@ -65,6 +65,7 @@ extern int rc_errors;
 /* objects.c */
 int rc_read_path(const char *path);	/* file or directory; 0 if fine */
 void rc_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void *rc_xrealloc(void *p, size_t size);	/* or exit 2: out of memory */
 
 /* units.c */
 struct rc_unit *rc_unit_add(const char *origin, const char *json,

@@ -46,13 +46,7 @@ const char *rc_class_label(enum rc_class cls)
 
 static void *xcalloc(size_t n, size_t size)
 {
-	void *p = calloc(n ? n : 1, size);
-
-	if (!p) {
-		rc_error("out of memory");
-		exit(2);
-	}
-	return p;
+	return memset(rc_xrealloc(NULL, n * size), 0, n * size);
 }
 
 static char *xstrdup(const char *s)
@@ -101,11 +95,7 @@ struct rc_unit *rc_unit_add(const char *origin, const char *text, size_t len,
 	}
 	if (rc_nunits == units_alloc) {
 		units_alloc = units_alloc ? 2 * units_alloc : 64;
-		rc_units = realloc(rc_units, units_alloc * sizeof(*rc_units));
-		if (!rc_units) {
-			rc_error("out of memory");
-			exit(2);
-		}
+		rc_units = rc_xrealloc(rc_units, units_alloc * sizeof(*rc_units));
 	}
 	u = &rc_units[rc_nunits++];
 	memset(u, 0, sizeof(*u));
