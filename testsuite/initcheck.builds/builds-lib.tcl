@@ -24,3 +24,13 @@ proc need_program { prog what } {
     }
     return 1
 }
+# A work directory for daemons that drop root for their own user
+# (distccd, iceccd): under /tmp, where every user can reach it, since the
+# build tree may sit below a directory only root can enter (mktemp -d).
+proc daemon_dir { name } {
+    set dir /tmp/initcheck-$name-[pid]
+    file delete -force $dir
+    file mkdir $dir
+    file attributes $dir -permissions 0755
+    return $dir
+}
