@@ -159,6 +159,14 @@ static const char *init_marker_for(tree source)
 	return TYPE_READONLY(type) ? "__initconst" : "__initdata";
 }
 
+/* Sources already told to take a marker: suggest.c leaves them alone. */
+static hash_set<tree> *marked;
+
+bool ic_diagnose_marked(tree decl)
+{
+	return marked && marked->contains(decl);
+}
+
 static void note_source(const struct ic_ref *r, const struct ic_place *from,
 			const char *marker)
 {
@@ -169,6 +177,9 @@ static void note_source(const struct ic_ref *r, const struct ic_place *from,
 		gcc_rich_location richloc(DECL_SOURCE_LOCATION(r->from));
 		char fix[32];
 
+		if (!marked)
+			marked = new hash_set<tree>;
+		marked->add(r->from);
 		snprintf(fix, sizeof(fix), "%s ", marker);
 		richloc.add_fixit_insert_before(fix);
 		inform(&richloc, "%qD is only %s from %<__init%> code; mark it %s",
@@ -404,4 +415,6 @@ void ic_diagnose_release(void)
 {
 	delete transparent_cache;
 	transparent_cache = NULL;
+	delete marked;
+	marked = NULL;
 }

@@ -41,6 +41,8 @@ static void on_pre_genericize(void *gcc_data, void *)
 	ic_redecl_seen(fndecl);
 	ic_scan_function(fndecl);
 	ic_asm_note_decl(fndecl);
+	if (ic_opts.suggest)
+		ic_suggest_seen_definition(fndecl);
 }
 
 static void on_finish_decl(void *gcc_data, void *)
@@ -73,6 +75,7 @@ static void on_finish(void *, void *)
 	ic_scan_toplevel_asm();
 	ic_classify_freeze();
 	ic_diagnose_all();
+	ic_suggest_notes();
 	ic_sarif_write(ic_opts.sarif);
 	ic_refs_release();
 	ic_redecl_release();
@@ -80,6 +83,7 @@ static void on_finish(void *, void *)
 	ic_classify_release();
 	ic_rules_release();
 	ic_diagnose_release();
+	ic_suggest_release();
 }
 
 /* The C front end only: the checks read C trees.  Any other language gets

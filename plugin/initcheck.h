@@ -10,6 +10,7 @@
  *   diagnose.c    the errors, notes and fix-its, emitted once per TU
  *   redecl.c      a section added by a later declaration
  *   toplevel-asm.c references made by top-level asm (EXPORT_SYMBOL)
+ *   suggest.c     what only init code uses, and could be freed with it
  *   manifest.c    the unit's manifest, into the object
  *   sarif.c       findings as a SARIF log
  *   files.c       side files, written atomically
@@ -131,6 +132,7 @@ struct ic_options {
 	bool warn_only;		/* errors become warnings */
 	const char *sarif;	/* write findings as SARIF 2.1.0 here */
 	const char *manifest;	/* also write the manifest as JSON here */
+	bool suggest;		/* note what could be __init (suggest.c) */
 };
 extern struct ic_options ic_opts;
 bool ic_parse_options(struct plugin_name_args *info);
@@ -139,7 +141,19 @@ const char *ic_options_help(void);
 /* diagnose.c */
 void ic_diagnose_all(void);
 bool ic_is_transparent(tree fn);
+bool ic_diagnose_marked(tree decl);
 void ic_diagnose_release(void);
+
+/* suggest.c */
+struct ic_suggestion {
+	tree decl;
+	const char *marker;	/* "__init", "__initdata", "__initconst" */
+	long bytes;		/* a variable's size; -1 for a function */
+};
+void ic_suggest_seen_definition(tree fndecl);
+unsigned ic_suggestions(const struct ic_suggestion **out);
+void ic_suggest_notes(void);
+void ic_suggest_release(void);
 
 /* redecl.c */
 void ic_redecl_seen(tree decl);

@@ -80,6 +80,12 @@ static bool set_manifest(const char *, const char *value)
 	return true;
 }
 
+static bool set_suggest(const char *, const char *)
+{
+	ic_opts.suggest = true;
+	return true;
+}
+
 static const struct ic_key ic_keys[] = {
 	{ "disable", ARG_NONE, set_disable, "load the plugin but check nothing" },
 	{ "warn", ARG_NONE, set_warn,
@@ -97,6 +103,9 @@ static const struct ic_key ic_keys[] = {
 	  "=FILE write the findings as a SARIF 2.1.0 log" },
 	{ "manifest", ARG_REQUIRED, set_manifest,
 	  "=FILE|DIR/ also write the unit's manifest as JSON there" },
+	{ "suggest", ARG_NONE, set_suggest,
+	  "note functions and variables only init code uses (could be "
+	  "__init)" },
 };
 
 static const char *accepted_keys(void)

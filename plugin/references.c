@@ -32,10 +32,14 @@ struct scan {
 	location_t loc;			/* innermost location seen so far */
 	bool leftmost;			/* operand 0 of a postfix or infix
 					   expression: starts where it does */
+	tree address_of;		/* the variable an enclosing & takes
+					   the address of (&v, &v.f, &v[i],
+					   an array decaying to a pointer) */
 	hash_set<tree> *visited;	/* SAVE_EXPRs: shared, read once */
 };
 
 static void scan(struct scan *s, tree t);
+static void scan_operands(struct scan *s, tree t);
 
 void ic_refs_init(void)
 {
@@ -130,6 +134,7 @@ static void scan_initializer(tree decl, location_t loc, tree from)
 	s.from = from;
 	s.loc = loc;
 	s.leftmost = false;
+	s.address_of = NULL_TREE;
 	s.visited = &visited;
 	scan(&s, DECL_INITIAL(decl));
 }
@@ -165,6 +170,7 @@ static bool starts_with_operand0(tree t)
 static void scan(struct scan *s, tree t)
 {
 	tree fn, decl, val;
+	enum ic_ref_kind kind;
 	tree_stmt_iterator it;
 	unsigned ix;
 	int i;
@@ -187,13 +193,14 @@ static void scan(struct scan *s, tree t)
 		/* A variable has no location of its own; where it is the
 		   leftmost operand (table[i], x = 1, x++, x + 1) the caret
 		   goes to the start of the expression, which is the name. */
+		kind = t == s->address_of ? IC_REF_ADDRESS : IC_REF_USE;
 		if (s->leftmost && s->loc != UNKNOWN_LOCATION)
 			record(s, t, make_location(get_start(s->loc),
 						   get_start(s->loc),
 						   get_finish(s->loc)),
-			       IC_REF_USE);
+			       kind);
 		else
-			record(s, t, s->loc, IC_REF_USE);
+			record(s, t, s->loc, kind);
 		return;
 	case STATEMENT_LIST:
 		for (it = tsi_start(t); !tsi_end_p(it); tsi_next(&it))
@@ -226,6 +233,21 @@ static void scan(struct scan *s, tree t)
 			return;
 		}
 		break;
+	case ADDR_EXPR:
+		/* Told apart from a read or write only for suggest.c: an
+		   address may be stored and used after boot. */
+		decl = TREE_OPERAND(t, 0);
+		while (handled_component_p(decl))
+			decl = TREE_OPERAND(decl, 0);
+		if (VAR_P(decl)) {
+			tree saved = s->address_of;
+
+			s->address_of = decl;
+			scan_operands(s, t);
+			s->address_of = saved;
+			return;
+		}
+		break;
 	case SAVE_EXPR:
 		/* The one node the front end shares: walk it once.  No
 		   "visited" set for the whole walk, since that would also
@@ -253,23 +275,28 @@ static void scan(struct scan *s, tree t)
 		break;
 	}
 
-	/* Descend with the innermost location we know: references to
-	   variables and functions carry none of their own. */
-	if (EXPR_P(t)) {
-		location_t saved = s->loc;
-		bool saved_left = s->leftmost;
-		bool own = EXPR_HAS_LOCATION(t);
+	if (EXPR_P(t))
+		scan_operands(s, t);
+}
 
-		if (own)
-			s->loc = EXPR_LOCATION(t);
-		for (i = 0; i < TREE_OPERAND_LENGTH(t); i++) {
-			s->leftmost = i == 0 && (own || saved_left)
-				      && starts_with_operand0(t);
-			scan(s, TREE_OPERAND(t, i));
-		}
-		s->loc = saved;
-		s->leftmost = saved_left;
+/* Descend with the innermost location we know: references to variables
+   and functions carry none of their own. */
+static void scan_operands(struct scan *s, tree t)
+{
+	location_t saved = s->loc;
+	bool saved_left = s->leftmost;
+	bool own = EXPR_HAS_LOCATION(t);
+	int i;
+
+	if (own)
+		s->loc = EXPR_LOCATION(t);
+	for (i = 0; i < TREE_OPERAND_LENGTH(t); i++) {
+		s->leftmost = i == 0 && (own || saved_left)
+			      && starts_with_operand0(t);
+		scan(s, TREE_OPERAND(t, i));
 	}
+	s->loc = saved;
+	s->leftmost = saved_left;
 }
 
 /* PLUGIN_PRE_GENERICIZE: the body of FNDECL, as parsed. */
@@ -283,6 +310,7 @@ void ic_scan_function(tree fndecl)
 	s.from = fndecl;
 	s.loc = DECL_SOURCE_LOCATION(fndecl);
 	s.leftmost = false;
+	s.address_of = NULL_TREE;
 	s.visited = &visited;
 	keep(fndecl);
 	scan(&s, DECL_SAVED_TREE(fndecl));
