@@ -55,6 +55,8 @@ static void on_finish_decl(void *gcc_data, void *)
 	ic_redecl_seen(decl);
 	ic_scan_decl(decl);
 	ic_asm_note_decl(decl);
+	if (ic_opts.suggest && VAR_P(decl) && TREE_STATIC(decl))
+		ic_suggest_seen_definition(decl);
 }
 
 /* After parsing, before GCC outputs (and forgets) the top-level asm. */

@@ -149,10 +149,15 @@ struct ic_suggestion {
 	tree decl;
 	const char *marker;	/* "__init", "__initdata", "__initconst" */
 	long bytes;		/* a variable's size; -1 for a function */
+	unsigned uses;		/* references in this unit */
 };
 void ic_suggest_seen_definition(tree fndecl);
-unsigned ic_suggestions(const struct ic_suggestion **out);
+unsigned ic_suggestions(const struct ic_suggestion **out, unsigned *nstatic,
+			const vec<tree> **ext_init,
+			const vec<tree> **ext_runtime);
 void ic_suggest_notes(void);
+namespace json { class object; }
+void ic_suggest_json(json::object *m);
 void ic_suggest_release(void);
 
 /* redecl.c */

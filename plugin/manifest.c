@@ -322,6 +322,7 @@ static json::object *build(struct ic_section_set *sections, bool exact)
 	m->set("sections", secs);
 	m->set("symbols", syms);
 	references_json(m);
+	ic_suggest_json(m);
 	return m;
 }
 

@@ -23,24 +23,41 @@
  *   - anything declared inside a macro expansion (the edit is the macro's).
  */
 #include "initcheck.h"
+#include "json.h"
+
+/* Where a candidate is defined: here with internal linkage (noted now),
+   here with external linkage, or in another unit (the report decides
+   those two over all manifests, from what each unit says of them). */
+enum cand_kind { CAND_STATIC, CAND_GLOBAL, CAND_EXTERN, CAND_NONE };
 
 struct candidate {
 	tree decl;
+	enum cand_kind kind;
 	bool out;		/* held back, or reached from runtime code */
 	unsigned uses;		/* references from code that can run */
 };
 
 static hash_set<tree> *defined;		/* function bodies seen */
 static struct ic_suggestion *sugg;
-static unsigned nsugg;
+static unsigned nsugg, nlocal;		/* all; the static ones first */
+static vec<tree> init_only_ext, runtime_ext;
 static bool computed;
 
-/* PLUGIN_PRE_GENERICIZE: FNDECL has a body in this unit. */
-void ic_suggest_seen_definition(tree fndecl)
+static vec<tree> global_defs;		/* defined here, external linkage */
+
+/* PLUGIN_PRE_GENERICIZE: DECL, a function, has a body in this unit;
+   PLUGIN_FINISH_DECL: DECL, a variable, is defined here.  A global one
+   may be used only by other units, so it is a candidate even when
+   nothing here refers to it. */
+void ic_suggest_seen_definition(tree decl)
 {
-	if (!defined)
-		defined = new hash_set<tree>;
-	defined->add(fndecl);
+	if (TREE_CODE(decl) == FUNCTION_DECL) {
+		if (!defined)
+			defined = new hash_set<tree>;
+		defined->add(decl);
+	}
+	if (TREE_PUBLIC(decl))
+		global_defs.safe_push(decl);
 }
 
 static bool in_main_file(tree decl)
@@ -53,31 +70,37 @@ static bool in_main_file(tree decl)
 	       && !from_macro_expansion_at(loc);
 }
 
-static bool is_candidate(tree decl)
+static enum cand_kind candidate_kind(tree decl)
 {
 	struct ic_place p;
+	bool here;
 
-	if (!DECL_NAME(decl) || DECL_ARTIFICIAL(decl) || TREE_PUBLIC(decl)
-	    || DECL_EXTERNAL(decl) || DECL_PRESERVE_P(decl) || DECL_WEAK(decl)
-	    || lookup_attribute("alias", DECL_ATTRIBUTES(decl))
-	    || !in_main_file(decl))
-		return false;
+	if (!DECL_NAME(decl) || DECL_ARTIFICIAL(decl) || DECL_PRESERVE_P(decl)
+	    || DECL_WEAK(decl)
+	    || lookup_attribute("alias", DECL_ATTRIBUTES(decl)))
+		return CAND_NONE;
 	if (TREE_CODE(decl) == FUNCTION_DECL) {
-		if (!defined || !defined->contains(decl)
-		    || DECL_DECLARED_INLINE_P(decl)
+		if (fndecl_built_in_p(decl) || DECL_DECLARED_INLINE_P(decl)
 		    || lookup_attribute("always_inline",
 					DECL_ATTRIBUTES(decl)))
-			return false;
-	} else if (!VAR_P(decl) || !TREE_STATIC(decl)
-		   || DECL_THREAD_LOCAL_P(decl)
-		   || TREE_THIS_VOLATILE(decl)
-		   || !DECL_SIZE_UNIT(decl)
-		   || !tree_fits_uhwi_p(DECL_SIZE_UNIT(decl))) {
-		return false;
+			return CAND_NONE;
+		here = defined && defined->contains(decl);
+	} else if (VAR_P(decl) && (TREE_STATIC(decl) || DECL_EXTERNAL(decl))
+		   && !DECL_THREAD_LOCAL_P(decl)
+		   && !TREE_THIS_VOLATILE(decl) && DECL_SIZE_UNIT(decl)
+		   && tree_fits_uhwi_p(DECL_SIZE_UNIT(decl))) {
+		here = !DECL_EXTERNAL(decl);
+	} else {
+		return CAND_NONE;
 	}
 	ic_classify(decl, &p);
-	return p.section_is_default
-	       && (p.cls == IC_NORMAL || p.cls == IC_RODATA);
+	if (!p.section_is_default || (p.cls != IC_NORMAL && p.cls != IC_RODATA))
+		return CAND_NONE;
+	if (!here)
+		return TREE_PUBLIC(decl) ? CAND_EXTERN : CAND_NONE;
+	if (!in_main_file(decl))
+		return CAND_NONE;
+	return TREE_PUBLIC(decl) ? CAND_GLOBAL : CAND_STATIC;
 }
 
 /* Whether reference R keeps its target alive after boot by itself,
@@ -123,10 +146,25 @@ static void compute(void)
 	computed = true;
 	for (i = 0; i < n; i++) {
 		const struct ic_ref *r = ic_ref_at(i);
-		struct candidate c = { r->to, false, 0 };
+		struct candidate c = { r->to, CAND_NONE, false, 0 };
 
-		if (!index.get(r->to) && is_candidate(r->to)) {
+		if (index.get(r->to))
+			continue;
+		c.kind = candidate_kind(r->to);
+		if (c.kind != CAND_NONE) {
 			index.put(r->to, cands.length());
+			cands.safe_push(c);
+		}
+	}
+	for (i = 0; i < global_defs.length(); i++) {
+		tree decl = global_defs[i];
+		struct candidate c = { decl, CAND_NONE, false, 0 };
+
+		if (index.get(decl))
+			continue;
+		c.kind = candidate_kind(decl);
+		if (c.kind == CAND_GLOBAL) {
+			index.put(decl, cands.length());
 			cands.safe_push(c);
 		}
 	}
@@ -143,10 +181,15 @@ static void compute(void)
 		if (!to || (r->from && !ic_can_run(r->from)))
 			continue;
 		cands[*to].uses++;
+		/* From a static candidate: decided below, with it.  From a
+		   global one: as from runtime code, since other units may
+		   call it after boot; a second run, once it is marked, may
+		   suggest what it alone uses. */
 		from = r->from ? index.get(r->from) : NULL;
-		if (from && r->kind != IC_REF_ADDRESS
+		if (from && cands[*from].kind == CAND_STATIC
+		    && r->kind != IC_REF_ADDRESS
 		    && TREE_CODE(r->from) == FUNCTION_DECL)
-			continue;	/* decided below */
+			continue;
 		if (r->from)
 			ic_classify(r->from, &fp);
 		if (runtime_use(r, r->from ? fp.cls : IC_NORMAL))
@@ -170,33 +213,63 @@ static void compute(void)
 		}
 	}
 
-	for (i = 0; i < cands.length(); i++) {
-		struct ic_suggestion *s;
+	/* Static ones with a use are suggested; a global one is, by the
+	   report, when no unit uses it after boot. */
+	for (int pass = 0; pass < 2; pass++) {
+		for (i = 0; i < cands.length(); i++) {
+			struct ic_suggestion *s;
 
-		if (cands[i].out || !cands[i].uses)
-			continue;
-		sugg = XRESIZEVEC(struct ic_suggestion, sugg, nsugg + 1);
-		s = &sugg[nsugg++];
-		s->decl = cands[i].decl;
-		s->marker = marker_for(s->decl);
-		s->bytes = TREE_CODE(s->decl) == FUNCTION_DECL ? -1
-			   : (long)tree_to_uhwi(DECL_SIZE_UNIT(s->decl));
+			if (cands[i].kind == CAND_EXTERN) {
+				if (pass == 0 && cands[i].uses)
+					(cands[i].out ? runtime_ext
+					 : init_only_ext).safe_push(
+						 cands[i].decl);
+				continue;
+			}
+			if (cands[i].out
+			    || (cands[i].kind == CAND_STATIC
+				&& !cands[i].uses)
+			    || (cands[i].kind == CAND_STATIC) != (pass == 0))
+				continue;
+			sugg = XRESIZEVEC(struct ic_suggestion, sugg,
+					  nsugg + 1);
+			s = &sugg[nsugg++];
+			s->decl = cands[i].decl;
+			s->marker = marker_for(s->decl);
+			s->uses = cands[i].uses;
+			s->bytes = TREE_CODE(s->decl) == FUNCTION_DECL ? -1
+				   : (long)tree_to_uhwi(DECL_SIZE_UNIT(
+					     s->decl));
+		}
+		if (pass == 0)
+			nlocal = nsugg;
 	}
-	qsort(sugg, nsugg, sizeof(*sugg), cmp_suggestions);
+	qsort(sugg, nlocal, sizeof(*sugg), cmp_suggestions);
+	qsort(sugg + nlocal, nsugg - nlocal, sizeof(*sugg), cmp_suggestions);
 	cands.release();
 }
 
-/* The suggestions, in source order; computed once, when first asked for
-   (by the manifest at the end of the unit, or by the notes). */
-unsigned ic_suggestions(const struct ic_suggestion **out)
+/* The suggestions, in source order, computed once when first asked for
+   (by the manifest at the end of the unit, or by the notes): the static
+   ones (*NLOCAL of them) first, then the global ones the report judges.
+   EXT_INIT and EXT_RUNTIME get the other units' symbols this one uses
+   only from init code, and after boot. */
+unsigned ic_suggestions(const struct ic_suggestion **out, unsigned *nstatic,
+			const vec<tree> **ext_init,
+			const vec<tree> **ext_runtime)
 {
-	if (!ic_opts.suggest) {
-		*out = NULL;
+	*out = NULL;
+	*nstatic = 0;
+	if (!ic_opts.suggest)
 		return 0;
-	}
 	if (!computed)
 		compute();
 	*out = sugg;
+	*nstatic = nlocal;
+	if (ext_init)
+		*ext_init = &init_only_ext;
+	if (ext_runtime)
+		*ext_runtime = &runtime_ext;
 	return nsugg;
 }
 
@@ -232,8 +305,9 @@ static bool add_fixit(rich_location *richloc, tree decl, const char *marker)
 void ic_suggest_notes(void)
 {
 	const struct ic_suggestion *s;
-	unsigned i, n = ic_suggestions(&s);
+	unsigned i, n;
 
+	ic_suggestions(&s, &n, NULL, NULL);
 	for (i = 0; i < n; i++) {
 		tree decl = s[i].decl;
 		gcc_rich_location richloc(DECL_SOURCE_LOCATION(decl));
@@ -254,12 +328,74 @@ void ic_suggest_notes(void)
 	}
 }
 
+static json::object *suggestion_json(const struct ic_suggestion *s)
+{
+	json::object *o = new json::object;
+	expanded_location x = expand_location(DECL_SOURCE_LOCATION(s->decl));
+
+	o->set("name", new json::string(
+		IDENTIFIER_POINTER(DECL_ASSEMBLER_NAME(s->decl))));
+	o->set("kind", new json::string(TREE_CODE(s->decl) == FUNCTION_DECL
+					? "function" : "variable"));
+	o->set("marker", new json::string(s->marker));
+	o->set("file", new json::string(x.file ? x.file : ""));
+	o->set("line", new json::integer_number(x.line));
+	o->set("column", new json::integer_number(x.column));
+	o->set("uses", new json::integer_number(s->uses));
+	/* A function's size is the object's (st_size); the report reads it. */
+	if (s->bytes >= 0)
+		o->set("bytes", new json::integer_number(s->bytes));
+	else
+		o->set("bytes", new json::literal(json::JSON_NULL));
+	return o;
+}
+
+static json::array *names_json(const vec<tree> *decls)
+{
+	json::array *a = new json::array;
+	unsigned i;
+
+	for (i = 0; i < decls->length(); i++)
+		a->append(new json::string(
+			IDENTIFIER_POINTER(DECL_ASSEMBLER_NAME((*decls)[i]))));
+	return a;
+}
+
+/* The manifest's "suggest" member (docs/manifest.md): this unit's static
+   suggestions, its global candidates, and which other units' symbols it
+   uses only from init code or after boot, for the report to decide. */
+void ic_suggest_json(json::object *m)
+{
+	const struct ic_suggestion *s;
+	const vec<tree> *ext_init, *ext_runtime;
+	json::object *o;
+	json::array *local, *global;
+	unsigned i, nstatic, n;
+
+	if (!ic_opts.suggest)
+		return;
+	n = ic_suggestions(&s, &nstatic, &ext_init, &ext_runtime);
+	o = new json::object;
+	local = new json::array;
+	global = new json::array;
+	for (i = 0; i < n; i++)
+		(i < nstatic ? local : global)->append(suggestion_json(&s[i]));
+	o->set("static", local);
+	o->set("global", global);
+	o->set("init_only", names_json(ext_init));
+	o->set("runtime", names_json(ext_runtime));
+	m->set("suggest", o);
+}
+
 void ic_suggest_release(void)
 {
 	delete defined;
 	defined = NULL;
+	global_defs.release();
 	XDELETEVEC(sugg);
 	sugg = NULL;
-	nsugg = 0;
+	nsugg = nlocal = 0;
+	init_only_ext.release();
+	runtime_ext.release();
 	computed = false;
 }

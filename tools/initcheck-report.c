@@ -3,7 +3,7 @@
  * freed, from the manifests the initcheck plugin put into its objects.
  *
  *   initcheck-report [--json] [--top N] [--linked BINARY] [--manifests]
- *                    PATH...
+ *                    [--suggest] PATH...
  *
  * PATH: objects, archives (thin ones too), ld -r outputs (vmlinux.o), JSON
  * side files, or directories searched for *.o, *.a and *.initcheck.json.
@@ -13,6 +13,9 @@
  * the total with the sections of the linked binary and names the
  * difference (alignment padding the linker adds between inputs).
  * --manifests prints each unit's manifest with the sizes the object gives.
+ * Units compiled with -fplugin-arg-initcheck-suggest add the bytes that
+ * marking what only init code uses would free; --suggest lists each one
+ * as file:line:col: note: ..., with the bytes per file.
  *
  * Exit status: 0; 1 when a cross-unit mismatch is an error or an input
  * could not be read; 2 for a usage error.
@@ -160,7 +163,7 @@ static int read_linked(const char *path)
 static void usage(FILE *f)
 {
 	fputs("usage: initcheck-report [--json] [--top N] [--linked BINARY]"
-	      " [--manifests] PATH...\n", f);
+	      " [--manifests] [--suggest] PATH...\n", f);
 }
 
 int main(int argc, char **argv)
@@ -170,10 +173,11 @@ int main(int argc, char **argv)
 		{ "top", required_argument, NULL, 't' },
 		{ "linked", required_argument, NULL, 'l' },
 		{ "manifests", no_argument, NULL, 'm' },
+		{ "suggest", no_argument, NULL, 's' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	bool as_json = false, manifests = false;
+	bool as_json = false, manifests = false, suggest = false;
 	const char *linked = NULL;
 	long top = 10;
 	long long by_class[NCLASSES] = { 0 };
@@ -184,10 +188,11 @@ int main(int argc, char **argv)
 	int c, errors, rc = 0;
 	char *end;
 
-	while ((c = getopt_long(argc, argv, "jt:l:mh", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "jt:l:msh", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'j': as_json = true; break;
 		case 'm': manifests = true; break;
+		case 's': suggest = true; break;
 		case 'l': linked = optarg; break;
 		case 't':
 			top = strtol(optarg, &end, 10);
@@ -343,6 +348,7 @@ int main(int argc, char **argv)
 		json_object_set_new(out, "top_units", tops);
 		json_object_set_new(out, "top_symbols", topsy);
 		json_object_set_new(out, "cross_unit", cross);
+		rc_suggest(out, NULL, suggest);
 		json_dumpf(out, stdout, JSON_INDENT(2));
 		putchar('\n');
 	} else {
@@ -378,6 +384,7 @@ int main(int argc, char **argv)
 		}
 		printf("reclaimable at boot (init + init tables): %lld bytes\n",
 		       by_class[RC_INIT] + by_class[RC_INIT_TABLE]);
+		rc_suggest(NULL, stdout, suggest);
 		if (top && rc_nunits) {
 			printf("\ntop units by init bytes:\n");
 			for (i = 0; i < rc_nunits && i < (size_t)top; i++)

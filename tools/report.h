@@ -7,6 +7,7 @@
  *   units.c             one translation unit: its manifest (jansson) and
  *                       the sizes the object gives it
  *   crossref.c          references across units to init and exit symbols
+ *   suggest.c           what could be __init, over all units
  */
 #ifndef INITCHECK_REPORT_H
 #define INITCHECK_REPORT_H
@@ -44,6 +45,7 @@ struct rc_unit {
 	struct rc_symbol *symbols;
 	size_t nsymbols;
 	bool sizes_exact;
+	json_t *fn_sizes;	/* suggested function -> st_size (suggest.c) */
 };
 
 /* One ELF input's own section sizes, for what the units do not explain
@@ -78,5 +80,11 @@ void rc_units_free(void);
 /* crossref.c */
 #include <stdio.h>
 int rc_crossref(json_t *out, FILE *text);	/* errors found */
+
+/* suggest.c */
+void rc_suggest_foreign(const char *name);
+void rc_suggest_size(struct rc_unit *u, const char *name, long long size);
+struct rc_unit *rc_suggest_owner(const char *name);
+void rc_suggest(json_t *out, FILE *text, bool list);
 
 #endif

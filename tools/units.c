@@ -159,6 +159,7 @@ void rc_units_free(void)
 		free(u->symbols);
 		free(u->origin);
 		json_decref(u->manifest);
+		json_decref(u->fn_sizes);
 	}
 	free(rc_units);
 	rc_units = NULL;
