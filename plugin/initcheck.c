@@ -63,6 +63,7 @@ static void on_finish_decl(void *gcc_data, void *)
 static void on_ipa_start(void *, void *)
 {
 	ic_scan_toplevel_asm();
+	ic_strings_move();
 }
 
 static void on_finish_unit(void *, void *)
@@ -86,6 +87,7 @@ static void on_finish(void *, void *)
 	ic_rules_release();
 	ic_diagnose_release();
 	ic_suggest_release();
+	ic_strings_release();
 }
 
 /* The C front end only: the checks read C trees.  Any other language gets

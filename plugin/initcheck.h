@@ -11,6 +11,7 @@
  *   redecl.c      a section added by a later declaration
  *   toplevel-asm.c references made by top-level asm (EXPORT_SYMBOL)
  *   suggest.c     what only init code uses, and could be freed with it
+ *   strings.c     string literals only init code uses (counted, or moved)
  *   manifest.c    the unit's manifest, into the object
  *   sarif.c       findings as a SARIF log
  *   files.c       side files, written atomically
@@ -133,6 +134,7 @@ struct ic_options {
 	const char *sarif;	/* write findings as SARIF 2.1.0 here */
 	const char *manifest;	/* also write the manifest as JSON here */
 	bool suggest;		/* note what could be __init (suggest.c) */
+	bool move_strings;	/* init-only literals into .init.rodata */
 };
 extern struct ic_options ic_opts;
 bool ic_parse_options(struct plugin_name_args *info);
@@ -159,6 +161,13 @@ void ic_suggest_notes(void);
 namespace json { class object; }
 void ic_suggest_json(json::object *m);
 void ic_suggest_release(void);
+
+/* strings.c */
+void ic_strings_call(tree from, tree call);
+void ic_strings_seen(tree str);
+void ic_strings_move(void);
+void ic_strings_json(json::object *m);
+void ic_strings_release(void);
 
 /* redecl.c */
 void ic_redecl_seen(tree decl);

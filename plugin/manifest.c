@@ -323,6 +323,7 @@ static json::object *build(struct ic_section_set *sections, bool exact)
 	m->set("symbols", syms);
 	references_json(m);
 	ic_suggest_json(m);
+	ic_strings_json(m);
 	return m;
 }
 

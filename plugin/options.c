@@ -86,6 +86,12 @@ static bool set_suggest(const char *, const char *)
 	return true;
 }
 
+static bool set_move_strings(const char *, const char *)
+{
+	ic_opts.move_strings = true;
+	return true;
+}
+
 static const struct ic_key ic_keys[] = {
 	{ "disable", ARG_NONE, set_disable, "load the plugin but check nothing" },
 	{ "warn", ARG_NONE, set_warn,
@@ -106,6 +112,9 @@ static const struct ic_key ic_keys[] = {
 	{ "suggest", ARG_NONE, set_suggest,
 	  "note functions and variables only init code uses (could be "
 	  "__init)" },
+	{ "move-strings", ARG_NONE, set_move_strings,
+	  "move string literals only init code uses into .init.rodata "
+	  "(changes the generated code)" },
 };
 
 static const char *accepted_keys(void)

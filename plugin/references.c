@@ -175,8 +175,14 @@ static void scan(struct scan *s, tree t)
 	unsigned ix;
 	int i;
 
-	if (!t || TYPE_P(t) || CONSTANT_CLASS_P(t))
+	if (!t || TYPE_P(t))
 		return;
+	if (CONSTANT_CLASS_P(t)) {
+		if (TREE_CODE(t) == STRING_CST
+		    && (ic_opts.suggest || ic_opts.move_strings))
+			ic_strings_seen(t);
+		return;
+	}
 
 	switch (TREE_CODE(t)) {
 	case FUNCTION_DECL:
@@ -226,6 +232,8 @@ static void scan(struct scan *s, tree t)
 		    && TREE_CODE(TREE_OPERAND(fn, 0)) == FUNCTION_DECL) {
 			record(s, TREE_OPERAND(fn, 0), EXPR_LOCATION(t),
 			       IC_REF_CALL);
+			if (ic_opts.suggest || ic_opts.move_strings)
+				ic_strings_call(s->from, t);
 			for (i = 0; i < call_expr_nargs(t); i++)
 				scan_at(s, CALL_EXPR_ARG(t, i),
 					EXPR_LOCATION(t));
