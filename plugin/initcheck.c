@@ -12,7 +12,8 @@
  * Events used (docs/design.md says why these and not a pass):
  *   PLUGIN_PRE_GENERICIZE  read each function body as parsed
  *   PLUGIN_FINISH_DECL     read each static initializer; top-level asm
- *   PLUGIN_ALL_IPA_PASSES_START  the last top-level asm, before output
+ *   PLUGIN_ALL_IPA_PASSES_START  the last top-level asm, before output;
+ *                          with move-strings, init-only literals moved
  *   PLUGIN_FINISH_UNIT     the manifest, into the object (manifest.c)
  *   PLUGIN_FINISH          judge everything against the final sections,
  *                          write the SARIF log if asked
