@@ -53,3 +53,21 @@ static int calls_init(void) { return setup(); } /* { dg-error "38: 'calls_init' 
 /* { dg-message "12: 'calls_init' is only called from '__init' code; mark it __init" "" { target *-*-* } .-1 } */
 /* { dg-bogus "initcheck:suggest" "said once, by the finding's note" { target *-*-* } .-2 } */
 int __init init_second(void) { return calls_init(); }
+
+/* More held-back cases. */
+#include "suggest-header.h"
+#define DEFINE_HELPER(name) static int name(void) { return 3; }
+DEFINE_HELPER(macro_helper)                     /* { dg-bogus "suggest" "the edit would be the macro's" } */
+int weak_fn(void) __attribute__((weak));        /* { dg-bogus "suggest" "weak: decided at link time" } */
+int weak_fn(void) { return 4; }
+static volatile int hw_flag;                    /* { dg-bogus "suggest" "volatile" } */
+static __thread int per_thread;                 /* { dg-bogus "suggest" "thread-local" } */
+static int aliased(void) { return 5; }          /* { dg-bogus "suggest" "an alias refers to it" } */
+static int alias_of(void) __attribute__((alias("aliased"))); /* { dg-bogus "suggest" "alias" } */
+/* { dg-bogus "suggest" "defined in a header" { target *-*-* } 3 } */
+
+int __init init_third(void)
+{
+	return header_helper(1) + macro_helper() + weak_fn() + hw_flag
+	       + per_thread + alias_of();
+}
