@@ -64,6 +64,7 @@ static void on_finish_decl(void *gcc_data, void *)
 static void on_ipa_start(void *, void *)
 {
 	ic_scan_toplevel_asm();
+	ic_suggest_decide();
 	ic_strings_move();
 }
 

@@ -157,6 +157,7 @@ void ic_suggest_seen_definition(tree fndecl);
 unsigned ic_suggestions(const struct ic_suggestion **out, unsigned *nstatic,
 			const vec<tree> **ext_init,
 			const vec<tree> **ext_runtime);
+void ic_suggest_decide(void);
 void ic_suggest_notes(void);
 namespace json { class object; }
 void ic_suggest_json(json::object *m);

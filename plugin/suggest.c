@@ -249,6 +249,16 @@ static void compute(void)
 	cands.release();
 }
 
+/* PLUGIN_ALL_IPA_PASSES_START: decide now, before the IPA passes change
+   what decls say of themselves (at -O2 a thread-local variable nothing
+   writes may stop being one), so that every -O gives the same answer.
+   Under -fsyntax-only the event does not fire: decided at the end. */
+void ic_suggest_decide(void)
+{
+	if (ic_opts.suggest && !computed)
+		compute();
+}
+
 /* The suggestions, in source order, computed once when first asked for
    (by the manifest at the end of the unit, or by the notes): the static
    ones (*NLOCAL of them) first, then the global ones the report judges.
