@@ -31,19 +31,19 @@ static int runtime_helper(void) { return by_runtime_helper() + runtime_state; } 
 
 int __init init_main(void)
 {
-	static int once = 3;                     /* { dg-message "20: 'once' is only used by init code; marking it '__initdata'" } */
+        static int once = 3;                     /* { dg-message "20: 'once' is only used by init code; marking it '__initdata'" } */
 
-	register_hook(callback);
-	consume(escaped);
-	printf("%s %d %d\n", name, table[1] + once, limits[counter++]);
-	return helper(1) + shared(2) + inl(3) + late() + global_helper()
-	       + boot_flag + runtime_helper();
+        register_hook(callback);
+        consume(escaped);
+        printf("%s %d %d\n", name, table[1] + once, limits[counter++]);
+        return helper(1) + shared(2) + inl(3) + late() + global_helper()
+               + boot_flag + runtime_helper();
 }
 
 int runtime(void)
 {
-	runtime_state = 1;
-	return shared(4) + runtime_helper();
+        runtime_state = 1;
+        return shared(4) + runtime_helper();
 }
 
 /* The source of a finding already gets the marker in the finding's note:
@@ -68,6 +68,6 @@ static int alias_of(void) __attribute__((alias("aliased"))); /* { dg-bogus "sugg
 
 int __init init_third(void)
 {
-	return header_helper(1) + macro_helper() + weak_fn() + hw_flag
-	       + per_thread + alias_of();
+        return header_helper(1) + macro_helper() + weak_fn() + hw_flag
+               + per_thread + alias_of();
 }
