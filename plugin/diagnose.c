@@ -309,7 +309,6 @@ static hash_map<tree, bool> *transparent_cache;
 bool ic_is_transparent(tree fn)
 {
 	bool *known, existed, t;
-	unsigned i, n = ic_refs_count();
 
 	if (!fn || TREE_CODE(fn) != FUNCTION_DECL || TREE_PUBLIC(fn)
 	    || !lookup_attribute("always_inline", DECL_ATTRIBUTES(fn)))
@@ -319,10 +318,7 @@ bool ic_is_transparent(tree fn)
 	known = &transparent_cache->get_or_insert(fn, &existed);
 	if (existed)
 		return *known;
-	t = class_of(fn) == IC_NORMAL;
-	for (i = 0; i < n && t; i++)
-		if (ic_ref_at(i)->to == fn && ic_ref_at(i)->kind != IC_REF_CALL)
-			t = false;
+	t = class_of(fn) == IC_NORMAL && !ic_address_taken(fn);
 	*known = t;
 	return t;
 }
@@ -342,14 +338,14 @@ static void add_finding(const struct finding *f)
 static void judge_through(const struct ic_ref *r, tree inlined,
 			  const struct ic_place *to, int depth)
 {
-	unsigned i, n = ic_refs_count();
+	const vec<unsigned> *calls = ic_calls_of(inlined);
+	unsigned i;
 
-	for (i = 0; i < n; i++) {
-		const struct ic_ref *c = ic_ref_at(i);
+	for (i = 0; calls && i < calls->length(); i++) {
+		const struct ic_ref *c = ic_ref_at((*calls)[i]);
 		struct finding f;
 
-		if (c->to != inlined || c->kind != IC_REF_CALL || !c->from
-		    || !ic_can_run(c->from))
+		if (!ic_can_run(c->from))
 			continue;
 		if (ic_is_transparent(c->from)) {
 			if (depth < 8)

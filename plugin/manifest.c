@@ -204,13 +204,13 @@ static void add_row(struct ref_table *t, const struct ic_ref *r, tree from,
 static void add_rows_through(struct ref_table *t, const struct ic_ref *r,
 			     tree inlined, int depth)
 {
-	unsigned i, n = ic_refs_count();
+	const vec<unsigned> *calls = ic_calls_of(inlined);
+	unsigned i;
 
-	for (i = 0; i < n; i++) {
-		const struct ic_ref *c = ic_ref_at(i);
+	for (i = 0; calls && i < calls->length(); i++) {
+		const struct ic_ref *c = ic_ref_at((*calls)[i]);
 
-		if (c->to != inlined || c->kind != IC_REF_CALL || !c->from
-		    || !ic_can_run(c->from))
+		if (!ic_can_run(c->from))
 			continue;
 		if (!ic_is_transparent(c->from))
 			add_row(t, r, c->from, c->loc);
