@@ -84,6 +84,8 @@ void ic_record_asm_ref(const char *section, tree to, location_t loc);
 
 /* toplevel-asm.c */
 void ic_asm_note_decl(tree decl);
+tree ic_decl_named(const char *name);
+tree ic_alias_ultimate(tree decl);	/* classify.c */
 void ic_scan_toplevel_asm(void);
 void ic_asm_release(void);
 const char *ic_asm_section_at(unsigned i);
@@ -150,5 +152,9 @@ void ic_sarif_result(const struct ic_rule *rule, enum ic_severity sev,
 		     location_t loc, const char *message,
 		     location_t fix_loc, const char *fix_text);
 void ic_sarif_write(const char *path);
+
+/* json-text.c: GCC's JSON tree as text every JSON parser accepts */
+namespace json { class value; }
+char *ic_json_text(json::value *v);
 
 #endif /* INITCHECK_H */

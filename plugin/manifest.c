@@ -419,14 +419,6 @@ static void write_side_file(const char *path, const char *text)
 	free(name);
 }
 
-static char *to_text(json::object *m)
-{
-	pretty_printer pp;
-
-	m->print(&pp);
-	return xstrdup(pp_formatted_text(&pp));
-}
-
 /* PLUGIN_FINISH_UNIT: only when GCC writes assembly (-c, -S), never under
    -fsyntax-only or -E. */
 void ic_manifest_finish_unit(void)
@@ -438,7 +430,7 @@ void ic_manifest_finish_unit(void)
 	if (seen_error())
 		return;
 	m = build(&sections, true);
-	text = to_text(m);
+	text = ic_json_text(m);
 	if (asm_out_file)
 		emit_record(&sections, text);
 	free(text);
@@ -448,7 +440,7 @@ void ic_manifest_finish_unit(void)
 		struct ic_section_set again = { {}, 0 };
 
 		m = build(&again, false);
-		text = to_text(m);
+		text = ic_json_text(m);
 		write_side_file(ic_opts.manifest, text);
 		free(text);
 		delete m;

@@ -153,14 +153,15 @@ static json::object *build_log(void)
 void ic_sarif_write(const char *path)
 {
 	json::object *log;
-	pretty_printer pp;
+	char *text;
 	unsigned i;
 
 	if (!path)
 		return;
 	log = build_log();
-	log->print(&pp);
-	ic_write_file(path, pp_formatted_text(&pp), "SARIF log");
+	text = ic_json_text(log);
+	ic_write_file(path, text, "SARIF log");
+	free(text);
 	delete log;
 	for (i = 0; i < nresults; i++) {
 		free(results[i].message);
