@@ -44,6 +44,7 @@ struct rc_unit {
 	struct rc_symbol *symbols;
 	size_t nsymbols;
 	bool sizes_exact;
+	bool lto_only;		/* -flto, no fat code: nothing counted */
 };
 
 /* One ELF input's own section sizes, for what the units do not explain
