@@ -153,8 +153,9 @@ void ic_sarif_result(const struct ic_rule *rule, enum ic_severity sev,
 		     location_t fix_loc, const char *fix_text);
 void ic_sarif_write(const char *path);
 
-/* json-text.c: GCC's JSON tree as text every JSON parser accepts */
+/* json-text.c: JSON strings and text every JSON parser accepts */
 namespace json { class value; }
+json::value *ic_json_str(const char *s);
 char *ic_json_text(json::value *v);
 
 #endif /* INITCHECK_H */

@@ -1,16 +1,17 @@
 /*
- * json-text.c - GCC's JSON tree (json.h) printed as text any JSON parser
+ * json-text.c - strings in GCC's JSON tree (json.h) that every JSON parser
  * accepts.
  *
- * GCC 11 and 12 print a string's bytes as they are, escaping only '"',
- * '\\', \b, \f, \n, \r and \t.  A file name is bytes, not UTF-8: one with
- * another control character (\001) or in Latin-1 ("lat\374.c") made the
- * manifest and the SARIF log invalid JSON, and initcheck-report dropped
- * the unit's whole manifest.  The printer puts no control character and
- * no byte above 0x7f outside strings, so each such byte here is inside a
- * string: a control character becomes \u00XX, a byte that does not start
- * a well-formed UTF-8 sequence becomes \ufffd (the replacement
- * character), and valid UTF-8 ("ünïcode.c") is kept as it is.
+ * GCC's own json::string prints a string's bytes as they are, escaping
+ * only '"', '\\', \b, \f, \n, \r and \t, and GCC 11 prints '\\' as "\n"
+ * (fixed in GCC 12).  A file name is bytes, not UTF-8: one with a
+ * backslash, another control character (\001) or in Latin-1 ("lat\374.c")
+ * made the manifest and the SARIF log wrong or invalid JSON, and
+ * initcheck-report then dropped the unit's whole manifest.  So every
+ * string the plugin writes is this class instead: a control character
+ * becomes \u00XX, a byte that does not start a well-formed UTF-8 sequence
+ * becomes \ufffd (the replacement character), and valid UTF-8
+ * ("ünïcode.c") is kept as it is.
  */
 #include "initcheck.h"
 #include "json.h"
@@ -44,33 +45,59 @@ static size_t utf8_length(const unsigned char *s)
 	return n;
 }
 
+class ic_json_string : public json::value {
+public:
+	explicit ic_json_string(const char *s) : m_s(xstrdup(s)) {}
+	~ic_json_string() { free(m_s); }
+	enum json::kind get_kind() const final override
+	{
+		return json::JSON_STRING;
+	}
+	void print(pretty_printer *pp) const final override;
+
+private:
+	char *m_s;
+};
+
+void ic_json_string::print(pretty_printer *pp) const
+{
+	const unsigned char *s = (const unsigned char *)m_s;
+	size_t n;
+
+	pp_character(pp, '"');
+	while (*s) {
+		if (*s == '"' || *s == '\\') {
+			pp_character(pp, '\\');
+			pp_character(pp, *s++);
+		} else if (*s < 0x20) {
+			char esc[8];
+
+			/* snprintf: pp_printf has no field widths. */
+			snprintf(esc, sizeof(esc), "\\u%04x", *s++);
+			pp_string(pp, esc);
+		} else if (*s < 0x80) {
+			pp_character(pp, *s++);
+		} else if ((n = utf8_length(s)) != 0) {
+			while (n--)
+				pp_character(pp, *s++);
+		} else {
+			pp_string(pp, "\\ufffd");
+			s++;
+		}
+	}
+	pp_character(pp, '"');
+}
+
+json::value *ic_json_str(const char *s)
+{
+	return new ic_json_string(s);
+}
+
 /* V as JSON text, in memory the caller frees. */
 char *ic_json_text(json::value *v)
 {
 	pretty_printer pp;
-	const unsigned char *s;
-	char *out, *o;
 
 	v->print(&pp);
-	s = (const unsigned char *)pp_formatted_text(&pp);
-	/* At most six bytes ("\ufffd") for each byte of input. */
-	o = out = XNEWVEC(char, 6 * strlen((const char *)s) + 1);
-	while (*s) {
-		size_t n;
-
-		if (*s < 0x20) {
-			o += sprintf(o, "\\u%04x", *s++);
-		} else if (*s < 0x80) {
-			*o++ = *s++;
-		} else if ((n = utf8_length(s)) != 0) {
-			memcpy(o, s, n);
-			o += n;
-			s += n;
-		} else {
-			o += sprintf(o, "\\ufffd");
-			s++;
-		}
-	}
-	*o = '\0';
-	return out;
+	return xstrdup(pp_formatted_text(&pp));
 }
