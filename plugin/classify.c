@@ -34,6 +34,11 @@ static const struct ic_pattern ic_patterns[] = {
 	{ "__*_of_table",	IC_INIT_TABLE,	"OF_DECLARE" },
 	{ "__*_acpi_probe_table", IC_INIT_TABLE, "ACPI_DECLARE_PROBE_ENTRY" },
 	{ ".kunit_test_suites",	IC_INIT_TABLE,	"kunit_test_suites" },
+	/* Constructors: KERNEL_CTORS() puts them inside INIT_DATA, and
+	   SANITIZER_DISCARDS throws them away without CONFIG_CONSTRUCTORS;
+	   they never outlive init.  Not .init.*, it only looks like it. */
+	{ ".init_array",	IC_INIT_TABLE,	NULL },
+	{ ".init_array.*",	IC_INIT_TABLE,	NULL },
 
 	{ ".init.text",		IC_INIT,	"__init" },
 	{ ".init.data",		IC_INIT,	"__initdata" },
@@ -174,9 +179,36 @@ void ic_classify(tree decl, struct ic_place *out)
 	*out = *known;
 }
 
+/* The decl that DECL's alias attribute makes it another name for, or
+   NULL_TREE.  An alias is the same address as its target, so it is in the
+   target's section (GCC rejects an alias declared in another). */
+static tree alias_target(tree decl)
+{
+	tree attr = lookup_attribute("alias", DECL_ATTRIBUTES(decl));
+
+	if (!attr || !TREE_VALUE(attr)
+	    || TREE_CODE(TREE_VALUE(TREE_VALUE(attr))) != STRING_CST)
+		return NULL_TREE;
+	return ic_decl_named(TREE_STRING_POINTER(TREE_VALUE(TREE_VALUE(attr))));
+}
+
+/* What DECL is another name for, through aliases of aliases (a cycle
+   is GCC's error; stop anyway), or DECL itself. */
+tree ic_alias_ultimate(tree decl)
+{
+	tree next;
+	int depth;
+
+	for (depth = 0; depth < 8 && (next = alias_target(decl))
+			&& next != decl; depth++)
+		decl = next;
+	return decl;
+}
+
 static void classify(tree decl, struct ic_place *out)
 {
-	const char *sec = user_section(decl);
+	tree target = ic_alias_ultimate(decl);
+	const char *sec = user_section(target);
 
 	if (sec) {
 		ic_classify_section(sec, TREE_CODE(decl) == FUNCTION_DECL,
@@ -193,7 +225,7 @@ static void classify(tree decl, struct ic_place *out)
 	if (out->is_function) {
 		out->section = ".text";
 		out->cls = IC_NORMAL;
-	} else if (is_readonly_var(decl)) {
+	} else if (is_readonly_var(target)) {
 		out->section = flag_pic ? ".data.rel.ro" : ".rodata";
 		out->cls = IC_RODATA;
 	} else {

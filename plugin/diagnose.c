@@ -151,8 +151,11 @@ static const char *init_marker_for(tree source)
 	if (TREE_PUBLIC(source) || DECL_EXTERNAL(source) || !DECL_NAME(source)
 	    || from_macro_expansion_at(DECL_SOURCE_LOCATION(source)))
 		return NULL;
+	/* Not a nested function: GCC 12 does not emit one that has a section
+	   attribute, and the object is left with an undefined inner.0. */
 	if (TREE_CODE(source) == FUNCTION_DECL)
-		return only_init_uses(source, true) ? "__init" : NULL;
+		return only_init_uses(source, true)
+		       && !decl_function_context(source) ? "__init" : NULL;
 	type = strip_array_types(TREE_TYPE(source));
 	if (POINTER_TYPE_P(type) || !only_init_uses(source, false))
 		return NULL;
@@ -258,8 +261,14 @@ static void report(const struct finding *f)
 	if (f->site)
 		inform(r->loc, "%qD %s %qD here, inlined into %qD", r->from,
 		       verb, r->to, f->from_decl);
-	inform(DECL_SOURCE_LOCATION(r->to), "%qD is declared %s here",
-	       r->to, to->marker ? to->marker : to->section);
+	if (ic_alias_ultimate(r->to) != r->to)
+		inform(DECL_SOURCE_LOCATION(ic_alias_ultimate(r->to)),
+		       "%qD is an alias of %qD, declared %s here", r->to,
+		       ic_alias_ultimate(r->to),
+		       to->marker ? to->marker : to->section);
+	else
+		inform(DECL_SOURCE_LOCATION(r->to), "%qD is declared %s here",
+		       r->to, to->marker ? to->marker : to->section);
 	if (f->from_decl && !f->site)
 		note_source(r, from, marker);
 

@@ -125,8 +125,12 @@ int plugin_init(struct plugin_name_args *info,
 		return 0;
 	if (!ic_parse_options(info) || ic_opts.disable)
 		return 0;
-	/* lto1 sees the flags again at link time: nothing to parse there. */
-	if (in_lto_p)
+	/* lto1 sees the flags again at link time: nothing to check there,
+	   each unit was checked when its front end ran.  in_lto_p is only set
+	   by lto1's own initialisation, after plugin_init: without the name
+	   test every -flto link warned "GNU GIMPLE input is compiled
+	   unchecked". */
+	if (in_lto_p || !strcmp(lang_hooks.name, "GNU GIMPLE"))
 		return 0;
 	if (!is_c_front_end()) {
 		warning(0, "%s: only C is checked; %s input is compiled "

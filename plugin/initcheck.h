@@ -88,6 +88,8 @@ void ic_record_asm_ref(const char *section, tree to, location_t loc);
 
 /* toplevel-asm.c */
 void ic_asm_note_decl(tree decl);
+tree ic_decl_named(const char *name);
+tree ic_alias_ultimate(tree decl);	/* classify.c */
 void ic_scan_toplevel_asm(void);
 void ic_asm_release(void);
 const char *ic_asm_section_at(unsigned i);
@@ -181,5 +183,10 @@ void ic_sarif_result(const struct ic_rule *rule, enum ic_severity sev,
 		     location_t loc, const char *message,
 		     location_t fix_loc, const char *fix_text);
 void ic_sarif_write(const char *path);
+
+/* json-text.c: JSON strings and text every JSON parser accepts */
+namespace json { class value; }
+json::value *ic_json_str(const char *s);
+char *ic_json_text(json::value *v);
 
 #endif /* INITCHECK_H */

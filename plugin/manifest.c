@@ -88,14 +88,14 @@ static json::object *symbol_json(tree decl, const struct ic_place *p)
 	json::object *o = new json::object;
 	expanded_location x = expand_location(DECL_SOURCE_LOCATION(decl));
 
-	o->set("name", new json::string(
+	o->set("name", ic_json_str(
 		IDENTIFIER_POINTER(DECL_ASSEMBLER_NAME(decl))));
-	o->set("kind", new json::string(p->is_function ? "function"
+	o->set("kind", ic_json_str(p->is_function ? "function"
 					: "variable"));
-	o->set("section", new json::string(p->section));
-	o->set("class", new json::string(ic_class_name(p->cls)));
+	o->set("section", ic_json_str(p->section));
+	o->set("class", ic_json_str(ic_class_name(p->cls)));
 	o->set("global", new json::literal(TREE_PUBLIC(decl) ? true : false));
-	o->set("file", new json::string(x.file ? x.file : ""));
+	o->set("file", ic_json_str(x.file ? x.file : ""));
 	o->set("line", new json::integer_number(x.line));
 	/* A variable's size is known here and is its st_size; a function's
 	   is only known to the assembler. */
@@ -148,7 +148,7 @@ static int intern(json::array *table, hash_map<nofree_string_hash, int> *ix,
 
 	if (!existed) {
 		*slot = ix->elements() - 1;
-		table->append(new json::string(s));
+		table->append(ic_json_str(s));
 	}
 	return *slot;
 }
@@ -182,12 +182,12 @@ static void add_row(struct ref_table *t, const struct ic_ref *r, tree from,
 		return;
 	x = expand_location(loc);
 	row = new json::array;
-	row->append(new json::string(
+	row->append(ic_json_str(
 		IDENTIFIER_POINTER(DECL_ASSEMBLER_NAME(r->to))));
-	row->append(new json::string(DECL_NAME(from)
+	row->append(ic_json_str(DECL_NAME(from)
 		? IDENTIFIER_POINTER(DECL_NAME(from)) : "<compound literal>"));
-	row->append(new json::string(place.section));
-	row->append(new json::string(r->kind == IC_REF_CALL ? "call"
+	row->append(ic_json_str(place.section));
+	row->append(ic_json_str(r->kind == IC_REF_CALL ? "call"
 				     : "reference"));
 	row->append(new json::integer_number(
 		intern(t->files, &t->file_ix, x.file ? x.file : "")));
@@ -239,7 +239,7 @@ static void references_json(json::object *m)
 	t.files = new json::array;
 	t.sets = new json::array;
 	for (i = 0; i < ARRAY_SIZE(columns); i++)
-		cols->append(new json::string(columns[i]));
+		cols->append(ic_json_str(columns[i]));
 	for (i = 0; i < n; i++) {
 		const struct ic_ref *r = ic_ref_at(i);
 
@@ -270,14 +270,14 @@ static json::object *build(struct ic_section_set *sections, bool exact)
 	char compiler[64];
 
 	m->set("version", new json::integer_number(IC_MANIFEST_VERSION));
-	m->set("tu", new json::string(main_input_filename
+	m->set("tu", ic_json_str(main_input_filename
 				      ? main_input_filename : ""));
-	m->set("output", new json::string(aux_base_name ? aux_base_name
+	m->set("output", ic_json_str(aux_base_name ? aux_base_name
 					  : ""));
-	m->set("target", new json::string(target));
+	m->set("target", ic_json_str(target));
 	m->set("pointer_bytes", new json::integer_number(POINTER_SIZE_UNITS));
 	snprintf(compiler, sizeof(compiler), "GCC %s", gcc_version.basever);
-	m->set("compiler", new json::string(compiler));
+	m->set("compiler", ic_json_str(compiler));
 	m->set("sizes_exact", new json::literal(exact));
 	m->set("lto_only", new json::literal(lto_only));
 	free(target);
@@ -313,8 +313,8 @@ static json::object *build(struct ic_section_set *sections, bool exact)
 		struct ic_place p;
 
 		ic_classify_section(sections->names[i], false, &p);
-		s->set("name", new json::string(sections->names[i]));
-		s->set("class", new json::string(ic_class_name(p.cls)));
+		s->set("name", ic_json_str(sections->names[i]));
+		s->set("class", ic_json_str(ic_class_name(p.cls)));
 		if (!exact || !is_symbol_name(sections->names[i]))
 			s->set("bytes", new json::literal(json::JSON_NULL));
 		secs->append(s);
@@ -421,14 +421,6 @@ static void write_side_file(const char *path, const char *text)
 	free(name);
 }
 
-static char *to_text(json::object *m)
-{
-	pretty_printer pp;
-
-	m->print(&pp);
-	return xstrdup(pp_formatted_text(&pp));
-}
-
 /* PLUGIN_FINISH_UNIT: only when GCC writes assembly (-c, -S), never under
    -fsyntax-only or -E. */
 void ic_manifest_finish_unit(void)
@@ -440,7 +432,7 @@ void ic_manifest_finish_unit(void)
 	if (seen_error())
 		return;
 	m = build(&sections, true);
-	text = to_text(m);
+	text = ic_json_text(m);
 	if (asm_out_file)
 		emit_record(&sections, text);
 	free(text);
@@ -450,7 +442,7 @@ void ic_manifest_finish_unit(void)
 		struct ic_section_set again = { {}, 0 };
 
 		m = build(&again, false);
-		text = to_text(m);
+		text = ic_json_text(m);
 		write_side_file(ic_opts.manifest, text);
 		free(text);
 		delete m;

@@ -38,12 +38,21 @@ static bool set_severity(const char *key, const char *value)
 	enum ic_severity sev = !strcmp(key, "error") ? IC_ERROR
 			       : !strcmp(key, "warning") ? IC_WARNING
 			       : IC_IGNORE;
-	char *list = xstrdup(value), *save = NULL, *name;
+	char *list = xstrdup(value), *name, *next;
 	bool ok = true;
 
-	for (name = strtok_r(list, ",", &save); name;
-	     name = strtok_r(NULL, ",", &save)) {
-		if (!ic_rule_set_severity(name, sev)) {
+	/* Not strtok: "error=," or "error=a,,b" has an empty name, which is
+	   a typo to report, not a list to skip in silence. */
+	for (name = list; name; name = next) {
+		next = strchr(name, ',');
+		if (next)
+			*next++ = '\0';
+		if (!*name) {
+			error("%s: empty rule name in %<-fplugin-arg-%s-%s=%s%>;"
+			      " rules are: all, %s", IC_NAME, IC_NAME, key,
+			      value, ic_rule_names());
+			ok = false;
+		} else if (!ic_rule_set_severity(name, sev)) {
 			error("%s: unknown rule %qs in %<-fplugin-arg-%s-%s=%s%>;"
 			      " rules are: all, %s", IC_NAME, name, IC_NAME,
 			      key, value, ic_rule_names());

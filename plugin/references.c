@@ -188,6 +188,14 @@ static void scan(struct scan *s, tree t)
 	case FUNCTION_DECL:
 		record(s, t, s->loc, IC_REF_ADDRESS);
 		return;
+	case LABEL_DECL:
+		/* &&label (GNU C) is an address inside the function that
+		   holds the label: a static table of them in an __init
+		   function keeps pointers into .init.text after boot. */
+		if (DECL_CONTEXT(t)
+		    && TREE_CODE(DECL_CONTEXT(t)) == FUNCTION_DECL)
+			record(s, DECL_CONTEXT(t), s->loc, IC_REF_ADDRESS);
+		return;
 	case VAR_DECL:
 		/* An anonymous static (a compound literal at file scope, or
 		   a static one in a function) refers through its own
@@ -278,6 +286,13 @@ static void scan(struct scan *s, tree t)
 			scan_at(s, DECL_INITIAL(decl), EXPR_LOCATION(t));
 		else if (VAR_P(decl) && TREE_STATIC(decl) && !DECL_NAME(decl))
 			scan_initializer(decl, EXPR_LOCATION(t), decl);
+		/* A nested function (GNU C): the C front end sends
+		   PLUGIN_PRE_GENERICIZE for outermost functions only, so its
+		   body is read here, with itself as the source.  GCC puts it
+		   in the default .text whatever its parent's section. */
+		else if (TREE_CODE(decl) == FUNCTION_DECL
+			 && DECL_SAVED_TREE(decl))
+			ic_scan_function(decl);
 		return;
 	default:
 		break;

@@ -47,7 +47,7 @@ static json::object *text(const char *s)
 {
 	json::object *o = new json::object;
 
-	o->set("text", new json::string(s));
+	o->set("text", ic_json_str(s));
 	return o;
 }
 
@@ -56,7 +56,7 @@ static json::object *artifact(location_t loc)
 	expanded_location x = expand_location(loc);
 	json::object *art = new json::object;
 
-	art->set("uri", new json::string(x.file ? x.file : "<unknown>"));
+	art->set("uri", ic_json_str(x.file ? x.file : "<unknown>"));
 	return art;
 }
 
@@ -106,18 +106,18 @@ static json::object *build_log(void)
 	const struct ic_rule *rule;
 	unsigned i;
 
-	log->set("$schema", new json::string(
+	log->set("$schema", ic_json_str(
 		"https://json.schemastore.org/sarif-2.1.0.json"));
-	log->set("version", new json::string("2.1.0"));
-	driver->set("name", new json::string(IC_NAME));
-	driver->set("informationUri", new json::string(
+	log->set("version", ic_json_str("2.1.0"));
+	driver->set("name", ic_json_str(IC_NAME));
+	driver->set("informationUri", ic_json_str(
 		"https://gcc.gnu.org/onlinedocs/gccint/Plugins.html"));
 	for (i = 0; (rule = ic_rule_at(i)); i++) {
 		json::object *r = new json::object;
 
-		r->set("id", new json::string(rule->name));
+		r->set("id", ic_json_str(rule->name));
 		r->set("shortDescription", text(rule->summary));
-		r->set("helpUri", new json::string("docs/rules.md"));
+		r->set("helpUri", ic_json_str("docs/rules.md"));
 		rules->append(r);
 	}
 	driver->set("rules", rules);
@@ -129,8 +129,8 @@ static json::object *build_log(void)
 		json::object *o = new json::object, *loc = new json::object;
 		json::array *locs = new json::array;
 
-		o->set("ruleId", new json::string(r->rule->name));
-		o->set("level", new json::string(r->sev == IC_ERROR ? "error"
+		o->set("ruleId", ic_json_str(r->rule->name));
+		o->set("level", ic_json_str(r->sev == IC_ERROR ? "error"
 						 : "warning"));
 		o->set("message", text(r->message));
 		loc->set("physicalLocation", physical(r->loc));
@@ -153,14 +153,15 @@ static json::object *build_log(void)
 void ic_sarif_write(const char *path)
 {
 	json::object *log;
-	pretty_printer pp;
+	char *text;
 	unsigned i;
 
 	if (!path)
 		return;
 	log = build_log();
-	log->print(&pp);
-	ic_write_file(path, pp_formatted_text(&pp), "SARIF log");
+	text = ic_json_text(log);
+	ic_write_file(path, text, "SARIF log");
+	free(text);
 	delete log;
 	for (i = 0; i < nresults; i++) {
 		free(results[i].message);

@@ -56,6 +56,15 @@ void ic_asm_note_decl(tree decl)
 	last_decl_loc = DECL_SOURCE_LOCATION(decl);
 }
 
+/* The file-scope function or variable called NAME, or NULL_TREE (the
+   target of an alias attribute: classify.c). */
+tree ic_decl_named(const char *name)
+{
+	tree *decl = by_name ? by_name->get(get_identifier(name)) : NULL;
+
+	return decl ? *decl : NULL_TREE;
+}
+
 /* Copy the section name that starts at P (quoted or not) into BUF. */
 static void section_name(const char *p, char *buf)
 {

@@ -183,7 +183,7 @@ int main(int argc, char **argv)
 	long long by_class[NCLASSES] = { 0 };
 	struct rc_unit **units;
 	struct symref *syms;
-	size_t nsyms = 0, i, k;
+	size_t nsyms = 0, lto_only = 0, i, k;
 	json_t *out, *cross, *arr;
 	int c, errors, rc = 0;
 	char *end;
@@ -212,6 +212,8 @@ int main(int argc, char **argv)
 	}
 	for (i = (size_t)optind; i < (size_t)argc; i++)
 		rc |= rc_read_path(argv[i]);
+	for (i = 0; i < rc_nunits; i++)
+		lto_only += rc_units[i].lto_only;
 
 	if (manifests) {
 		arr = json_array();
@@ -341,6 +343,7 @@ int main(int argc, char **argv)
 				"line", (json_int_t)syms[i].sym->line));
 		json_object_set_new(out, "units", json_integer((json_int_t)rc_nunits));
 		json_object_set_new(out, "objects", json_integer((json_int_t)rc_nobjects));
+		json_object_set_new(out, "lto_only_units", json_integer((json_int_t)lto_only));
 		json_object_set_new(out, "init_bytes", json_integer(by_class[RC_INIT] + by_class[RC_INIT_TABLE]));
 		json_object_set_new(out, "exit_bytes", json_integer(by_class[RC_EXIT]));
 		json_object_set_new(out, "meminit_bytes", json_integer(by_class[RC_MEMINIT]));
@@ -356,6 +359,11 @@ int main(int argc, char **argv)
 
 		printf("initcheck-report: %zu units in %zu objects\n", rc_nunits,
 		       rc_nobjects);
+		/* Slim -flto objects: 0 bytes would read as "no init". */
+		if (lto_only)
+			printf("  %zu of them compiled with -flto and no "
+			       "-ffat-lto-objects: their code is made at link "
+			       "time and is not counted\n", lto_only);
 		for (cls = RC_INIT; cls < RC_OTHER; cls++) {
 			static const char *const what[] = {
 				[RC_INIT] = "init: freed after boot",

@@ -46,6 +46,7 @@ struct rc_unit {
 	size_t nsymbols;
 	bool sizes_exact;
 	json_t *fn_sizes;	/* suggested function -> st_size (suggest.c) */
+	bool lto_only;		/* -flto, no fat code: nothing counted */
 };
 
 /* One ELF input's own section sizes, for what the units do not explain

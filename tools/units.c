@@ -103,6 +103,7 @@ struct rc_unit *rc_unit_add(const char *origin, const char *text, size_t len,
 	u->manifest = m;
 	u->tu = json_string_value(json_object_get(m, "tu"));
 	u->sizes_exact = json_is_true(json_object_get(m, "sizes_exact"));
+	u->lto_only = json_is_true(json_object_get(m, "lto_only"));
 
 	secs = json_object_get(m, "sections");
 	u->nsections = json_array_size(secs);
