@@ -343,12 +343,12 @@ static json::object *suggestion_json(const struct ic_suggestion *s)
 	json::object *o = new json::object;
 	expanded_location x = expand_location(DECL_SOURCE_LOCATION(s->decl));
 
-	o->set("name", new json::string(
+	o->set("name", ic_json_str(
 		IDENTIFIER_POINTER(DECL_ASSEMBLER_NAME(s->decl))));
-	o->set("kind", new json::string(TREE_CODE(s->decl) == FUNCTION_DECL
+	o->set("kind", ic_json_str(TREE_CODE(s->decl) == FUNCTION_DECL
 					? "function" : "variable"));
-	o->set("marker", new json::string(s->marker));
-	o->set("file", new json::string(x.file ? x.file : ""));
+	o->set("marker", ic_json_str(s->marker));
+	o->set("file", ic_json_str(x.file ? x.file : ""));
 	o->set("line", new json::integer_number(x.line));
 	o->set("column", new json::integer_number(x.column));
 	o->set("uses", new json::integer_number(s->uses));
@@ -366,7 +366,7 @@ static json::array *names_json(const vec<tree> *decls)
 	unsigned i;
 
 	for (i = 0; i < decls->length(); i++)
-		a->append(new json::string(
+		a->append(ic_json_str(
 			IDENTIFIER_POINTER(DECL_ASSEMBLER_NAME((*decls)[i]))));
 	return a;
 }
