@@ -7,6 +7,7 @@
 #   make demo            build everything and show what initcheck does
 #   make bench           compile-time cost with and without the plugin
 #   make kernel-check    Linux 6.1 tinyconfig built with the plugin, checked
+#   make kernel-bench    the plugin's cost on the tinyconfig build (medians)
 #   make install         plugin into $(CC)'s plugin directory, header into
 #                        $(PREFIX)/include; honours DESTDIR
 #   make uninstall, clean
@@ -46,7 +47,7 @@ DEB_PACKAGES = gcc-$(GCC_MAJOR) g++-$(GCC_MAJOR) gcc-$(GCC_MAJOR)-plugin-dev \
 	libgmp-dev dejagnu make python3 patch libelf-dev libjansson-dev pkg-config \
 	binutils ccache cmake meson ninja-build distcc icecc iproute2 util-linux
 
-.PHONY: all deps check demo bench kernel-check install uninstall clean have-deps FORCE
+.PHONY: all deps check demo bench kernel-check kernel-bench install uninstall clean have-deps FORCE
 
 all: $(PLUGIN) $(REPORT)
 
@@ -98,6 +99,11 @@ check: $(PLUGIN) $(REPORT)
 # The plugin's compile-time cost (bench/bench.sh; figures in docs/performance.md).
 bench: $(PLUGIN)
 	@CC='$(CC)' PLUGIN='$(abspath $(PLUGIN))' sh bench/bench.sh $(BENCH_ARGS)
+
+# The plugin's cost on the tinyconfig build: CPU and RSS medians of
+# alternating builds, and one heavy unit's instructions under callgrind.
+kernel-bench: $(PLUGIN)
+	@CC='$(CC)' PLUGIN='$(abspath $(PLUGIN))' sh bench/kernel-bench.sh $(BENCH_ARGS)
 
 # Linux 6.1 tinyconfig with the plugin (bench/kernel-check.sh; run by CI).
 kernel-check: $(PLUGIN) $(REPORT)

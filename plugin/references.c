@@ -368,33 +368,40 @@ static bool is_root(tree from)
 	       || DECL_PRESERVE_P(from);
 }
 
+/* A body's references are recorded in one run, as it is walked: BY_FROM
+   keeps where each run of a static function starts, not every index. */
 static void compute_live(void)
 {
 	hash_map<tree, vec<unsigned> > by_from;
 	vec<tree> work = vNULL;
-	unsigned i;
+	tree last = NULL_TREE;
+	unsigned i, j;
 
 	live = new hash_set<tree>;
 	for (i = 0; i < nrefs; i++) {
 		const struct ic_ref *r = &refs[i];
 		bool root = is_root(r->from);
 
-		if (!root)
+		if (!root && r->from != last)
 			by_from.get_or_insert(r->from).safe_push(i);
+		last = r->from;
 		if (root && TREE_CODE(r->to) == FUNCTION_DECL
 		    && !is_root(r->to) && !live->add(r->to))
 			work.safe_push(r->to);
 	}
 	while (!work.is_empty()) {
 		tree fn = work.pop();
-		vec<unsigned> *out = by_from.get(fn);
+		vec<unsigned> *runs = by_from.get(fn);
 
-		for (i = 0; out && i < out->length(); i++) {
-			tree to = refs[(*out)[i]].to;
+		for (j = 0; runs && j < runs->length(); j++) {
+			for (i = (*runs)[j]; i < nrefs && refs[i].from == fn;
+			     i++) {
+				tree to = refs[i].to;
 
-			if (TREE_CODE(to) == FUNCTION_DECL && !is_root(to)
-			    && !live->add(to))
-				work.safe_push(to);
+				if (TREE_CODE(to) == FUNCTION_DECL
+				    && !is_root(to) && !live->add(to))
+					work.safe_push(to);
+			}
 		}
 	}
 	for (hash_map<tree, vec<unsigned> >::iterator it = by_from.begin();

@@ -44,24 +44,37 @@ static void note_section(const char *name)
 	asm_sections.safe_push(interned);
 }
 
+/* File-scope declarations in the order seen; put into BY_NAME only when
+   a unit has top-level asm to read (most have none), from NOTED_UPTO on. */
+static vec<tree> noted;
+static unsigned noted_upto;
+
 void ic_asm_note_decl(tree decl)
 {
-	if (!by_name)
-		by_name = new hash_map<tree, tree>;
 	if (DECL_NAME(decl) && (TREE_PUBLIC(decl) || DECL_EXTERNAL(decl)
 				|| !decl_function_context(decl))) {
-		by_name->put(DECL_NAME(decl), decl);
+		noted.safe_push(decl);
 		ic_keep_decl(decl);
 	}
 	last_decl_loc = DECL_SOURCE_LOCATION(decl);
+}
+
+static void index_names(void)
+{
+	if (!by_name)
+		by_name = new hash_map<tree, tree>;
+	for (; noted_upto < noted.length(); noted_upto++)
+		by_name->put(DECL_NAME(noted[noted_upto]), noted[noted_upto]);
 }
 
 /* The file-scope function or variable called NAME, or NULL_TREE (the
    target of an alias attribute: classify.c). */
 tree ic_decl_named(const char *name)
 {
-	tree *decl = by_name ? by_name->get(get_identifier(name)) : NULL;
+	tree *decl;
 
+	index_names();
+	decl = by_name->get(get_identifier(name));
 	return decl ? *decl : NULL_TREE;
 }
 
@@ -174,8 +187,7 @@ void ic_scan_toplevel_asm(void)
 		last_asm = NULL;
 		return;
 	}
-	if (!by_name)
-		by_name = new hash_map<tree, tree>;
+	index_names();
 	for (a = last_asm ? last_asm->next : a; a; a = a->next) {
 		/* Where a macro made both (EXPORT_SYMBOL), the line that used
 		   it. */
@@ -193,5 +205,7 @@ void ic_asm_release(void)
 	asm_sections.release();
 	delete by_name;
 	by_name = NULL;
+	noted.release();
+	noted_upto = 0;
 	last_asm = NULL;
 }
