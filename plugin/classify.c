@@ -125,24 +125,44 @@ static bool is_readonly_var(tree decl)
 	return TYPE_READONLY(type) && !TYPE_VOLATILE(type);
 }
 
+/* The first pattern SEC matches, or -1.  A unit names few sections
+   (.text.unlikely, .data..read_mostly, .init.text, ...) and classifies
+   decls in them again and again: the answer is kept per name, since a
+   pass over the table with fnmatch costs some 30,000 instructions. */
+static hash_map<nofree_string_hash, int> *by_section;
+
+static int pattern_of(const char *sec)
+{
+	const char *key = IDENTIFIER_POINTER(get_identifier(sec));
+	bool existed;
+	int *known, i;
+
+	if (!by_section)
+		by_section = new hash_map<nofree_string_hash, int>;
+	known = &by_section->get_or_insert(key, &existed);
+	if (!existed) {
+		*known = -1;
+		for (i = 0; i < (int)ARRAY_SIZE(ic_patterns); i++) {
+			if (fnmatch(ic_patterns[i].glob, sec, 0) == 0) {
+				*known = i;
+				break;
+			}
+		}
+	}
+	return *known;
+}
+
 /* The class of an explicitly named section. */
 void ic_classify_section(const char *sec, bool is_function,
 			 struct ic_place *out)
 {
-	size_t i;
+	int i = pattern_of(sec);
 
 	out->is_function = is_function;
 	out->section = sec;
 	out->section_is_default = false;
-	out->marker = NULL;
-	out->cls = IC_NORMAL;
-	for (i = 0; i < ARRAY_SIZE(ic_patterns); i++) {
-		if (fnmatch(ic_patterns[i].glob, sec, 0) == 0) {
-			out->cls = ic_patterns[i].cls;
-			out->marker = ic_patterns[i].marker;
-			return;
-		}
-	}
+	out->marker = i < 0 ? NULL : ic_patterns[i].marker;
+	out->cls = i < 0 ? IC_NORMAL : ic_patterns[i].cls;
 }
 
 /* Once the unit is parsed no section changes any more, and the same decls
@@ -160,6 +180,8 @@ void ic_classify_release(void)
 {
 	delete frozen;
 	frozen = NULL;
+	delete by_section;
+	by_section = NULL;
 }
 
 static void classify(tree decl, struct ic_place *out);

@@ -315,20 +315,27 @@ static bool same_finding(const struct finding *a, const struct finding *b)
  */
 static hash_map<tree, bool> *transparent_cache;
 
+static tree last_asked;			/* the references of one body come */
+static bool last_answer;		/* in a run: ask once per run */
+
 bool ic_is_transparent(tree fn)
 {
 	bool *known, existed, t;
 
+	if (fn == last_asked)
+		return last_answer;
+	last_asked = fn;
+	last_answer = false;
 	if (!fn || TREE_CODE(fn) != FUNCTION_DECL || TREE_PUBLIC(fn)
 	    || !lookup_attribute("always_inline", DECL_ATTRIBUTES(fn)))
 		return false;
 	if (!transparent_cache)
 		transparent_cache = new hash_map<tree, bool>;
 	known = &transparent_cache->get_or_insert(fn, &existed);
-	if (existed)
-		return *known;
-	t = class_of(fn) == IC_NORMAL && !ic_address_taken(fn);
-	*known = t;
+	if (!existed)
+		*known = class_of(fn) == IC_NORMAL && !ic_address_taken(fn);
+	t = *known;
+	last_answer = t;
 	return t;
 }
 
@@ -420,6 +427,8 @@ void ic_diagnose_release(void)
 {
 	delete transparent_cache;
 	transparent_cache = NULL;
+	last_asked = NULL_TREE;
+	last_answer = false;
 	delete marked;
 	marked = NULL;
 }

@@ -34,7 +34,9 @@ struct scan {
 	tree address_of;		/* the variable an enclosing & takes
 					   the address of (&v, &v.f, &v[i],
 					   an array decaying to a pointer) */
-	hash_set<tree> *visited;	/* SAVE_EXPRs: shared, read once */
+	hash_set<tree> *visited;	/* SAVE_EXPRs: shared, read once
+					   (made at the first one: a set per
+					   body cost a malloc and a free) */
 };
 
 static void scan(struct scan *s, tree t);
@@ -124,7 +126,6 @@ static void scan_at(struct scan *s, tree t, location_t loc)
 static void scan_initializer(tree decl, location_t loc, tree from)
 {
 	struct scan s;
-	hash_set<tree> visited;
 
 	if (!DECL_INITIAL(decl) || DECL_INITIAL(decl) == error_mark_node)
 		return;
@@ -135,8 +136,9 @@ static void scan_initializer(tree decl, location_t loc, tree from)
 	s.loc = loc;
 	s.leftmost = false;
 	s.address_of = NULL_TREE;
-	s.visited = &visited;
+	s.visited = NULL;
 	scan(&s, DECL_INITIAL(decl));
+	delete s.visited;
 }
 
 /* Whether the source text of T begins with its operand 0. */
@@ -268,6 +270,8 @@ static void scan(struct scan *s, tree t)
 		/* The one node the front end shares: walk it once.  No
 		   "visited" set for the whole walk, since that would also
 		   skip the second reference to the same decl. */
+		if (!s->visited)
+			s->visited = new hash_set<tree>;
 		if (s->visited->add(t))
 			return;
 		break;
@@ -326,7 +330,6 @@ static void scan_operands(struct scan *s, tree t)
 void ic_scan_function(tree fndecl)
 {
 	struct scan s;
-	hash_set<tree> visited;
 
 	if (!DECL_SAVED_TREE(fndecl))
 		return;
@@ -334,9 +337,10 @@ void ic_scan_function(tree fndecl)
 	s.loc = DECL_SOURCE_LOCATION(fndecl);
 	s.leftmost = false;
 	s.address_of = NULL_TREE;
-	s.visited = &visited;
+	s.visited = NULL;
 	keep(fndecl);
 	scan(&s, DECL_SAVED_TREE(fndecl));
+	delete s.visited;
 }
 
 /* PLUGIN_FINISH_DECL: the initializer of a variable of static storage,
@@ -413,11 +417,20 @@ static void compute_live(void)
 /* Whether code in FROM can run (see above); asked once parsing is done. */
 bool ic_can_run(tree from)
 {
+	static tree last_asked;		/* asked once per run of references */
+	static bool last_answer;
+
 	if (is_root(from))
 		return true;
-	if (!live)
+	if (!live) {
 		compute_live();
-	return live->contains(from);
+		last_asked = NULL_TREE;
+	}
+	if (from != last_asked) {
+		last_asked = from;
+		last_answer = live->contains(from);
+	}
+	return last_answer;
 }
 
 /*

@@ -71,11 +71,16 @@ static void index_names(void)
    target of an alias attribute: classify.c). */
 tree ic_decl_named(const char *name)
 {
-	tree *decl;
+	tree id = get_identifier(name);
+	unsigned i;
 
-	index_names();
-	decl = by_name->get(get_identifier(name));
-	return decl ? *decl : NULL_TREE;
+	/* A unit has a few aliases at most: a pass over the names costs
+	   less than indexing them (the latest declaration wins, as in the
+	   index). */
+	for (i = noted.length(); i-- > 0;)
+		if (DECL_NAME(noted[i]) == id)
+			return noted[i];
+	return NULL_TREE;
 }
 
 /* Copy the section name that starts at P (quoted or not) into BUF. */
