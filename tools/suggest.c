@@ -168,8 +168,8 @@ void rc_suggest(json_t *out, FILE *text, bool list)
 {
 	json_t *runtime = json_object(), *init_users = json_object();
 	json_t *defs = json_object(), *arr = json_array(), *sg, *v;
-	size_t i, k, with = 0, held = 0, nsym = 0;
-	long long total = 0;
+	size_t i, k, with = 0, held = 0, nsym = 0, str_units = 0;
+	long long total = 0, str_literals = 0, str_bytes = 0, str_moved = 0;
 	bool complete;
 
 	for (i = 0; i < rc_nunits; i++) {
@@ -196,6 +196,33 @@ void rc_suggest(json_t *out, FILE *text, bool list)
 				d ? json_integer_value(d) + 1 : 1));
 		}
 	}
+	/* Init-only string literals (the plugin's strings.c). */
+	for (i = 0; i < rc_nunits; i++) {
+		json_t *st = json_object_get(rc_units[i].manifest,
+					     "init_strings");
+
+		if (!st)
+			continue;
+		str_units++;
+		str_literals += json_integer_value(json_object_get(st,
+							       "literals"));
+		if (json_is_true(json_object_get(st, "moved")))
+			str_moved += json_integer_value(json_object_get(st,
+								"bytes"));
+		else
+			str_bytes += json_integer_value(json_object_get(st,
+								"bytes"));
+	}
+	if (str_units && out)
+		json_object_set_new(out, "init_strings", json_pack(
+			"{s:I, s:I, s:I}", "literals", (json_int_t)str_literals,
+			"movable_bytes", (json_int_t)str_bytes,
+			"moved_bytes", (json_int_t)str_moved));
+	if (str_units && text)
+		printf("string literals only init code reads: %lld in %zu "
+		       "units; %lld bytes could move to .init.rodata, %lld "
+		       "moved\n", str_literals, str_units, str_bytes,
+		       str_moved);
 	if (!with)
 		goto done;
 	complete = with == rc_nunits;
