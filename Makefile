@@ -7,6 +7,9 @@
 #   make demo            build everything and show what initcheck does
 #   make bench           compile-time cost with and without the plugin
 #   make kernel-check    Linux 6.1 tinyconfig built with the plugin, checked
+#   make mutants         section mismatches injected into that kernel one at a
+#                        time: found by the plugin, by modpost (not in check;
+#                        builds the kernel-check tree first if it is missing)
 #   make install         plugin into $(CC)'s plugin directory, header into
 #                        $(PREFIX)/include; honours DESTDIR
 #   make uninstall, clean
@@ -46,7 +49,7 @@ DEB_PACKAGES = gcc-$(GCC_MAJOR) g++-$(GCC_MAJOR) gcc-$(GCC_MAJOR)-plugin-dev \
 	libgmp-dev dejagnu make python3 patch libelf-dev libjansson-dev pkg-config \
 	binutils ccache cmake meson ninja-build distcc icecc iproute2 util-linux
 
-.PHONY: all deps check demo bench kernel-check install uninstall clean have-deps FORCE
+.PHONY: all deps check demo bench kernel-check mutants install uninstall clean have-deps FORCE
 
 all: $(PLUGIN) $(REPORT)
 
@@ -102,6 +105,12 @@ bench: $(PLUGIN)
 # Linux 6.1 tinyconfig with the plugin (bench/kernel-check.sh; run by CI).
 kernel-check: $(PLUGIN) $(REPORT)
 	@CC='$(CC)' PLUGIN='$(abspath $(PLUGIN))' REPORT='$(abspath $(REPORT))' sh bench/kernel-check.sh
+
+# Mutants on the kernel-check tree: plugin vs modpost (bench/mutants.sh,
+# docs/kernel.md).  Reuses the built tree; a fresh machine builds it first.
+mutants: $(PLUGIN) $(REPORT)
+	@[ -f build/kernel/linux-source-6.1/vmlinux.o ] || $(MAKE) --no-print-directory kernel-check
+	@PLUGIN='$(abspath $(PLUGIN))' sh bench/mutants.sh
 
 demo: $(PLUGIN) $(REPORT)
 	@CC='$(CC)' PLUGIN='$(abspath $(PLUGIN))' REPORT='$(abspath $(REPORT))' sh docs/examples/demo.sh
