@@ -8,6 +8,9 @@
 #   make bench           compile-time cost with and without the plugin
 #   make kernel-check    Linux 6.1 tinyconfig built with the plugin, checked
 #   make kernel-bench    the plugin's cost on the tinyconfig build (medians)
+#   make mutants         section mismatches injected into that kernel one at a
+#                        time: found by the plugin, by modpost (not in check;
+#                        builds the kernel-check tree first if it is missing)
 #   make install         plugin into $(CC)'s plugin directory, header into
 #                        $(PREFIX)/include; honours DESTDIR
 #   make uninstall, clean
@@ -47,7 +50,7 @@ DEB_PACKAGES = gcc-$(GCC_MAJOR) g++-$(GCC_MAJOR) gcc-$(GCC_MAJOR)-plugin-dev \
 	libgmp-dev dejagnu make python3 patch libelf-dev libjansson-dev pkg-config \
 	binutils ccache cmake meson ninja-build distcc icecc iproute2 util-linux
 
-.PHONY: all deps check demo bench kernel-check kernel-bench install uninstall clean have-deps FORCE
+.PHONY: all deps check demo bench kernel-check kernel-bench mutants install uninstall clean have-deps FORCE
 
 all: $(PLUGIN) $(REPORT)
 
@@ -108,6 +111,12 @@ kernel-bench: $(PLUGIN)
 # Linux 6.1 tinyconfig with the plugin (bench/kernel-check.sh; run by CI).
 kernel-check: $(PLUGIN) $(REPORT)
 	@CC='$(CC)' PLUGIN='$(abspath $(PLUGIN))' REPORT='$(abspath $(REPORT))' sh bench/kernel-check.sh
+
+# Mutants on the kernel-check tree: plugin vs modpost (bench/mutants.sh,
+# docs/kernel.md).  Reuses the built tree; a fresh machine builds it first.
+mutants: $(PLUGIN) $(REPORT)
+	@[ -f build/kernel/linux-source-6.1/vmlinux.o ] || $(MAKE) --no-print-directory kernel-check
+	@PLUGIN='$(abspath $(PLUGIN))' sh bench/mutants.sh
 
 demo: $(PLUGIN) $(REPORT)
 	@CC='$(CC)' PLUGIN='$(abspath $(PLUGIN))' REPORT='$(abspath $(REPORT))' sh docs/examples/demo.sh
