@@ -20,6 +20,7 @@ what=${2:-all}
 PLUGIN=${PLUGIN:-$top/plugin/initcheck.so}
 ALLOCCMP=${ALLOCCMP:-$top/build/alloccmp}
 JOBS=${JOBS:-2}
+mkdir -p "$work" && work=$(cd "$work" && pwd) || exit 1
 tarball=/usr/src/linux-source-6.1.tar.xz
 tree=$work/linux-source-6.1
 saved=$work/identity
@@ -55,7 +56,6 @@ build() {
 if [ "$what" != compare ]; then
 	[ -f "$PLUGIN" ] || { say "no plugin at $PLUGIN (make)"; exit 1; }
 	[ -x "$ALLOCCMP" ] || { say "no $ALLOCCMP (make build/alloccmp)"; exit 1; }
-	mkdir -p "$work"
 	if [ ! -f "$tree/Makefile" ]; then
 		say "extracting $tarball"
 		tar -C "$work" -xJf "$tarball" || exit 1
@@ -87,7 +87,12 @@ while read -r f; do
 	fi
 done < "$work/identity-files.txt"
 say "$total files compared (.o and vmlinux): $same with identical allocated sections, $differ different, $missing missing"
-say "$added carry the added non-allocated .discard.initcheck"
+say "$added carry the added non-allocated .discard.initcheck (the others: assembler files, host programs, vmlinux)"
+if cmp -s vmlinux "$saved/plugin/vmlinux"; then
+	say "vmlinux: the two files are byte for byte the same"
+else
+	say "vmlinux: the files differ outside the allocated sections"
+fi
 if [ $differ -ne 0 ] || [ $missing -ne 0 ]; then
 	head -n 20 "$work/identity-diff.txt"
 	say "FAILED (all differences: $work/identity-diff.txt)"
