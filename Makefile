@@ -137,7 +137,7 @@ kernel-check: $(PLUGIN) $(REPORT)
 # The same kernel without and with the plugin: identical allocated sections
 # (bench/kernel-identity.sh; figures in docs/reliability.md).
 kernel-identity: $(PLUGIN) $(ALLOCCMP)
-	@PLUGIN='$(abspath $(PLUGIN))' ALLOCCMP='$(abspath $(ALLOCCMP))' sh bench/kernel-identity.sh
+	@CC='$(CC)' PLUGIN='$(abspath $(PLUGIN))' ALLOCCMP='$(abspath $(ALLOCCMP))' sh bench/kernel-identity.sh
 
 demo: $(PLUGIN) $(REPORT)
 	@CC='$(CC)' PLUGIN='$(abspath $(PLUGIN))' REPORT='$(abspath $(REPORT))' sh docs/examples/demo.sh

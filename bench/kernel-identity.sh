@@ -9,6 +9,7 @@
 #   bench/kernel-identity.sh [WORKDIR] compare     only compare the two
 #                                                  saved builds again
 #
+# The kernel is built by $CC (gcc), the compiler the plugin was built for.
 # The plugin runs with profile=kernel and warn: its default mode makes the
 # 4 findings of docs/kernel.md errors, which stop the build.  Both options
 # decide only how findings are reported.
@@ -17,6 +18,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 top=$(dirname "$here")
 work=${1:-$top/build/kernel}
 what=${2:-all}
+CC=${CC:-gcc}
 PLUGIN=${PLUGIN:-$top/plugin/initcheck.so}
 ALLOCCMP=${ALLOCCMP:-$top/build/alloccmp}
 JOBS=${JOBS:-2}
@@ -43,7 +45,7 @@ build() {
 	make -s ARCH=i386 tinyconfig >/dev/null 2>&1 || { say "FAIL: make tinyconfig"; exit 1; }
 	say "$name: building vmlinux, KCFLAGS='$flags'"
 	start=$(date +%s)
-	LANG=C LC_ALL=C nice make -j"$JOBS" ARCH=i386 KCFLAGS="$flags" vmlinux \
+	LANG=C LC_ALL=C nice make -j"$JOBS" ARCH=i386 CC="$CC" KCFLAGS="$flags" vmlinux \
 		> "$work/identity-$name.log" 2>&1 \
 		|| { say "FAIL: $name build (see $work/identity-$name.log)"; exit 1; }
 	say "$name: built in $(( $(date +%s) - start )) s"
