@@ -11,6 +11,11 @@
 #   make mutants         section mismatches injected into that kernel one at a
 #                        time: found by the plugin, by modpost (not in check;
 #                        builds the kernel-check tree first if it is missing)
+#   make kernel-identity Linux 6.1 tinyconfig built without and with the
+#                        plugin: the same allocated sections
+#   make CC=aarch64-linux-gnu-gcc-12 check
+#                        the plugin for a cross compiler (built by the
+#                        host's g++-12), tested on aarch64 objects
 #   make install         plugin into $(CC)'s plugin directory, header into
 #                        $(PREFIX)/include; honours DESTDIR
 #   make uninstall, clean
@@ -20,12 +25,23 @@ ifeq ($(origin CC),default)
 CC        := gcc
 endif
 # The plugin is C++ to GCC and must be built by the C++ compiler of the same
-# GCC: gcc-11 -> g++-11, gcc -> g++.
-PLUGIN_CXX ?= $(shell echo '$(notdir $(CC))' | sed -n 's/^\(.*\)gcc\(-[0-9][0-9]*\)\{0,1\}$$/\1g++\2/p')
+# GCC: gcc-11 -> g++-11, gcc -> g++.  A cross compiler's cc1 is a program
+# of this machine, so its plugin is built by this machine's g++ of the same
+# version, against the cross compiler's plugin headers:
+# aarch64-linux-gnu-gcc-12 -> g++-12.
+PLUGIN_CXX ?= $(shell echo '$(notdir $(CC))' | sed -n 's/^\(.*-\)\{0,1\}gcc\(-[0-9][0-9]*\)\{0,1\}$$/g++\2/p')
 PLUGIN_CXX := $(or $(PLUGIN_CXX),g++)
 
 GCC_PLUGIN_DIR := $(shell $(CC) -print-file-name=plugin)
-GCC_MAJOR      := $(shell $(CC) -dumpversion | cut -d. -f1)
+# From the compiler, or from its name before it is installed (make deps).
+GCC_MAJOR      := $(shell { $(CC) -dumpversion 2>/dev/null \
+	|| echo '$(notdir $(CC))' | sed -n 's/.*gcc-\([0-9][0-9]*\)$$/\1/p'; } | cut -d. -f1)
+# The target triplet when $(CC) is a cross compiler (aarch64-linux-gnu-gcc-12),
+# else empty.
+CROSS := $(shell t=$$($(CC) -dumpmachine 2>/dev/null \
+	|| echo '$(notdir $(CC))' | sed -n 's/^\(.*\)-gcc\(-[0-9][0-9]*\)\{0,1\}$$/\1/p'); \
+	h=$$(gcc -dumpmachine 2>/dev/null || echo $$(uname -m)-linux-gnu); \
+	[ -n "$$t" ] && [ "$$t" != "$$h" ] && echo $$t)
 PREFIX   ?= /usr/local
 DESTDIR  ?=
 
@@ -48,9 +64,17 @@ PKGCONFIG_DIR ?= $(PREFIX)/lib/pkgconfig
 # Debian packages: what building and testing needs.
 DEB_PACKAGES = gcc-$(GCC_MAJOR) g++-$(GCC_MAJOR) gcc-$(GCC_MAJOR)-plugin-dev \
 	libgmp-dev dejagnu make python3 patch libelf-dev libjansson-dev pkg-config \
-	binutils ccache cmake meson ninja-build distcc icecc iproute2 util-linux
+	binutils ccache cmake meson ninja-build distcc icecc iproute2 util-linux csmith
+# A cross compiler: itself, its plugin headers, its binutils and C library,
+# and qemu-user to run what it links (the tests that run programs).
+ifneq ($(CROSS),)
+CROSS_ARCH := $(shell dpkg-architecture -qDEB_HOST_ARCH -t$(CROSS) 2>/dev/null \
+	|| echo $(CROSS) | sed 's/^aarch64-.*/arm64/;s/-.*//')
+DEB_PACKAGES += gcc-$(GCC_MAJOR)-$(CROSS) gcc-$(GCC_MAJOR)-plugin-dev-$(CROSS) \
+	binutils-$(CROSS) libc6-dev-$(CROSS_ARCH)-cross qemu-user
+endif
 
-.PHONY: all deps check demo bench kernel-check kernel-bench mutants install uninstall clean have-deps FORCE
+.PHONY: all deps check demo bench kernel-check kernel-bench mutants kernel-identity install uninstall clean have-deps FORCE
 
 all: $(PLUGIN) $(REPORT)
 
@@ -96,8 +120,15 @@ have-deps:
 		&& command -v $(PLUGIN_CXX) >/dev/null && pkg-config --exists libelf jansson 2>/dev/null \
 		|| $(MAKE) --no-print-directory deps CC=$(CC)
 
-check: $(PLUGIN) $(REPORT)
-	@CC='$(CC)' PLUGIN='$(abspath $(PLUGIN))' REPORT='$(abspath $(REPORT))' sh testsuite/run.sh
+# The testsuite's ELF comparison (testsuite/initcheck.codegen/): a host tool.
+ALLOCCMP := build/alloccmp
+$(ALLOCCMP): testsuite/initcheck.codegen/alloccmp.c | have-deps
+	@mkdir -p $(dir $@)
+	cc $(TOOL_CFLAGS) -o $@ $< -lelf
+
+check: $(PLUGIN) $(REPORT) $(ALLOCCMP)
+	@CC='$(CC)' PLUGIN='$(abspath $(PLUGIN))' REPORT='$(abspath $(REPORT))' \
+		ALLOCCMP='$(abspath $(ALLOCCMP))' sh testsuite/run.sh
 
 # The plugin's compile-time cost (bench/bench.sh; figures in docs/performance.md).
 bench: $(PLUGIN)
@@ -117,6 +148,11 @@ kernel-check: $(PLUGIN) $(REPORT)
 mutants: $(PLUGIN) $(REPORT)
 	@[ -f build/kernel/linux-source-6.1/vmlinux.o ] || $(MAKE) --no-print-directory kernel-check
 	@PLUGIN='$(abspath $(PLUGIN))' sh bench/mutants.sh
+
+# The same kernel without and with the plugin: identical allocated sections
+# (bench/kernel-identity.sh; figures in docs/reliability.md).
+kernel-identity: $(PLUGIN) $(ALLOCCMP)
+	@CC='$(CC)' PLUGIN='$(abspath $(PLUGIN))' ALLOCCMP='$(abspath $(ALLOCCMP))' sh bench/kernel-identity.sh
 
 demo: $(PLUGIN) $(REPORT)
 	@CC='$(CC)' PLUGIN='$(abspath $(PLUGIN))' REPORT='$(abspath $(REPORT))' sh docs/examples/demo.sh

@@ -8,7 +8,8 @@ mkdir -p "$obj"
 cd "$obj" || exit 1
 rm -f initcheck.sum initcheck.log
 runtest --tool initcheck --srcdir "$top/testsuite" \
-	CC="${CC:-gcc}" PLUGIN="$PLUGIN" REPORT="$REPORT" TOP="$top" >runtest.out 2>&1
+	CC="${CC:-gcc}" PLUGIN="$PLUGIN" REPORT="$REPORT" ALLOCCMP="${ALLOCCMP:-}" \
+	TOP="$top" >runtest.out 2>&1
 rc=$?
 { grep -E '^(FAIL|XPASS|UNRESOLVED):' initcheck.sum; grep '^ERROR:' initcheck.log; } 2>/dev/null
 tail -n 12 initcheck.sum 2>/dev/null | grep -E '^#|===' 

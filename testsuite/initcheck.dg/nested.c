@@ -7,6 +7,14 @@ static int __init setup(void) { return 1; }
 static int boot_val __initdata = 7;
 struct ops { int (*fn)(void); int v; };
 
+/* An asm operand that is a symbol's address: "i" on x86, "S" on aarch64,
+   whose "i" takes no symbol. */
+#ifdef __aarch64__
+#define ADDRESS "S"
+#else
+#define ADDRESS "i"
+#endif
+
 long cast(void)
 {
     return (long)(unsigned long)(void *)setup;  /* { dg-error "references __init function 'setup'" } */
@@ -31,7 +39,7 @@ int compound_literal(void)
 void asm_operand(void)
 {
     __asm__ volatile("" : : "r"(boot_val));    /* { dg-error "references __initdata variable 'boot_val'" } */
-    __asm__ volatile("" : : "i"(setup));       /* { dg-error "references __init function 'setup'" } */
+    __asm__ volatile("" : : ADDRESS(setup));       /* { dg-error "references __init function 'setup'" } */
 }
 
 int comma(void)

@@ -9,14 +9,20 @@
 Prints "ok" or the first difference."""
 import glob
 import json
+import os
 import re
 import subprocess
 import sys
 
+# The target's binutils (manifest.exp passes those of $CC: a cross
+# compiler's objects are read with its own readelf and nm).
+READELF = os.environ.get("READELF", "readelf")
+NM = os.environ.get("NM", "nm")
+
 
 def readelf_sections(path):
     """name -> total size, from readelf -S -W."""
-    out = subprocess.run(["readelf", "-S", "-W", path], check=True,
+    out = subprocess.run([READELF, "-S", "-W", path], check=True,
                          capture_output=True, text=True).stdout
     sizes = {}
     for line in out.splitlines():
@@ -28,7 +34,7 @@ def readelf_sections(path):
 
 def nm_sizes(path):
     """symbol -> size, from nm -S."""
-    out = subprocess.run(["nm", "-S", path], check=True, capture_output=True,
+    out = subprocess.run([NM, "-S", path], check=True, capture_output=True,
                          text=True).stdout
     sizes = {}
     for line in out.splitlines():
