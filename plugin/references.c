@@ -32,6 +32,7 @@ struct scan {
 	location_t loc;			/* innermost location seen so far */
 	bool leftmost;			/* operand 0 of a postfix or infix
 					   expression: starts where it does */
+	bool lval;			/* an object designated, not read */
 	hash_set<tree> *visited;	/* SAVE_EXPRs: shared, read once */
 };
 
@@ -108,12 +109,16 @@ static void scan_at(struct scan *s, tree t, location_t loc)
 	location_t saved = s->loc;
 	bool saved_left = s->leftmost;
 
+	bool saved_lval = s->lval;
+
 	if (loc != UNKNOWN_LOCATION)
 		s->loc = loc;
 	s->leftmost = false;
+	s->lval = false;
 	scan(s, t);
 	s->loc = saved;
 	s->leftmost = saved_left;
+	s->lval = saved_lval;
 }
 
 /* A compound literal of static storage is an anonymous variable of its own:
@@ -130,6 +135,7 @@ static void scan_initializer(tree decl, location_t loc, tree from)
 	s.from = from;
 	s.loc = loc;
 	s.leftmost = false;
+	s.lval = false;
 	s.visited = &visited;
 	scan(&s, DECL_INITIAL(decl));
 }
@@ -153,6 +159,58 @@ static bool starts_with_operand0(tree t)
 		return TREE_CODE_CLASS(TREE_CODE(t)) == tcc_binary
 		       || TREE_CODE_CLASS(TREE_CODE(t)) == tcc_comparison;
 	}
+}
+
+/*
+ * Whether operand I of T designates an object rather than reading it, as
+ * c_fully_fold passes "lval" down: the operand of &, the left side of an
+ * assignment or increment, and the base of a member or element access
+ * that is itself designated.
+ */
+static bool operand_is_lvalue(tree t, int i, bool lval)
+{
+	switch (TREE_CODE(t)) {
+	case ADDR_EXPR:
+		return true;
+	case MODIFY_EXPR:
+	case PREINCREMENT_EXPR:
+	case PREDECREMENT_EXPR:
+	case POSTINCREMENT_EXPR:
+	case POSTDECREMENT_EXPR:
+		return i == 0;
+	case COMPONENT_REF:
+	case ARRAY_REF:
+	case REALPART_EXPR:
+	case IMAGPART_EXPR:
+	case VIEW_CONVERT_EXPR:
+		return i == 0 && lval;
+	case ASM_EXPR:
+		return true;
+	default:
+		return false;
+	}
+}
+
+/*
+ * Whether a read of variable T in a function is its initializer.  From -O1
+ * up the C front end replaces such a read by a copy of the initializer
+ * before any plugin sees the body (c_fully_fold, decl_constant_value: a
+ * const, non-volatile scalar with a constant initializer), and at -O0 the
+ * gimplifier folds the load the same way.  Doing the same at every -O
+ * keeps the verdict independent of -O: reading a __initconst scalar is
+ * no reference, and reading a const pointer to init data refers to what
+ * the pointer's initializer names, from the function.
+ */
+static bool reads_initializer(const struct scan *s, tree t)
+{
+	tree init = DECL_INITIAL(t);
+
+	return !s->lval && s->from && TREE_CODE(s->from) == FUNCTION_DECL
+	       && TREE_READONLY(t) && !TREE_THIS_VOLATILE(t)
+	       && init && init != error_mark_node && TREE_CONSTANT(init)
+	       && TREE_CODE(init) != CONSTRUCTOR
+	       && TYPE_MODE(TREE_TYPE(init)) != BLKmode
+	       && TREE_CODE(TREE_TYPE(init)) != ARRAY_TYPE;
 }
 
 /*
@@ -182,6 +240,10 @@ static void scan(struct scan *s, tree t)
 		   initializer. */
 		if (TREE_STATIC(t) && DECL_ARTIFICIAL(t) && !DECL_NAME(t)) {
 			scan_initializer(t, s->loc, t);
+			return;
+		}
+		if (reads_initializer(s, t)) {
+			scan(s, DECL_INITIAL(t));
 			return;
 		}
 		/* A variable has no location of its own; where it is the
@@ -257,7 +319,7 @@ static void scan(struct scan *s, tree t)
 	   variables and functions carry none of their own. */
 	if (EXPR_P(t)) {
 		location_t saved = s->loc;
-		bool saved_left = s->leftmost;
+		bool saved_left = s->leftmost, saved_lval = s->lval;
 		bool own = EXPR_HAS_LOCATION(t);
 
 		if (own)
@@ -265,10 +327,12 @@ static void scan(struct scan *s, tree t)
 		for (i = 0; i < TREE_OPERAND_LENGTH(t); i++) {
 			s->leftmost = i == 0 && (own || saved_left)
 				      && starts_with_operand0(t);
+			s->lval = operand_is_lvalue(t, i, saved_lval);
 			scan(s, TREE_OPERAND(t, i));
 		}
 		s->loc = saved;
 		s->leftmost = saved_left;
+		s->lval = saved_lval;
 	}
 }
 
@@ -283,6 +347,7 @@ void ic_scan_function(tree fndecl)
 	s.from = fndecl;
 	s.loc = DECL_SOURCE_LOCATION(fndecl);
 	s.leftmost = false;
+	s.lval = false;
 	s.visited = &visited;
 	keep(fndecl);
 	scan(&s, DECL_SAVED_TREE(fndecl));
