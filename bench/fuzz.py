@@ -99,8 +99,12 @@ def run(cmd, **kw):
     return p.returncode, p.stdout
 
 
+TOP = os.environ.get("TOP") or os.path.dirname(
+    os.path.dirname(os.path.abspath(__file__)))
+
+
 def base_cmd():
-    return [os.environ.get("CC", "gcc"), "-I" + os.environ["TOP"] + "/include",
+    return [os.environ.get("CC", "gcc"), "-I" + TOP + "/include",
             "-I" + os.environ.get("CSMITH_INC", "/usr/include/csmith"),
             "-fno-pie", "-fdiagnostics-plain-output"]
 
@@ -117,7 +121,8 @@ def plugin_run(prog, work, mode):
              "O0": ["-O0", "-c", "-o", work + "/p0.o"],
              "O2": ["-O2", "-c", "-o", work + "/p2.o"]}[mode]
     flags.append("-fdump-tree-original=%s/original-%s" % (work, mode))
-    cmd = base_cmd() + ["-fplugin=" + os.environ["PLUGIN"],
+    plugin = os.environ.get("PLUGIN") or TOP + "/plugin/initcheck.so"
+    cmd = base_cmd() + ["-fplugin=" + plugin,
                         "-fplugin-arg-initcheck-warn"]
     cmd += os.environ.get("PLUGIN_ARGS", "").split() + flags + [prog]
     rc, out = run(cmd)
@@ -363,16 +368,37 @@ BODIES = defaultdict(list)
 
 
 def only_unused_loads(dump, fn, target):
-    """Whether every mention of TARGET in FN's dump is "T = TARGET;" with
-    a temporary T that nothing uses: a load -O0 does not emit."""
+    """Whether every mention of TARGET in FN's dump defines a temporary
+    whose value is never used, directly or through other such
+    temporaries ("_5 = g_96; _6 = (short int) _5;" and nothing reads
+    _6): computations -O0 does not emit."""
     body = BODIES[(dump, fn)]
-    mentions = [l for l in body
-                if re.search(r"(?<![\w.])%s(?![\w.])" % target, l)]
-    for line in mentions:
-        m = re.match(r"^\s*(\S+) = %s;$" % target, line)
-        if not m or sum(l.count(m.group(1)) for l in body) != 1:
-            return False
-    return bool(mentions)
+    ident = r"(?<![\w.])%s(?![\w.])"
+    defs = {}
+    for i, line in enumerate(body):
+        m = re.match(r"^\s*([\w.]+) = ([^;{]*);$", line)
+        if m and not re.search(r"\w \(", m.group(2)):
+            defs[m.group(1)] = i
+    uses = defaultdict(int)
+    for line in body:
+        for name in re.findall(r"[\w.]+", line):
+            if name in defs:
+                uses[name] += 1
+    for name in defs:
+        uses[name] -= 1                     # its own definition
+    dead, changed = set(), True
+    while changed:
+        changed = False
+        for name, i in defs.items():
+            if name not in dead and uses[name] <= 0:
+                dead.add(name)
+                changed = True
+                for used in re.findall(r"[\w.]+", body[i].split(" = ", 1)[1]):
+                    if used in defs:
+                        uses[used] -= 1
+    lines = {i for name, i in defs.items() if name in dead}
+    mentions = [i for i, l in enumerate(body) if re.search(ident % target, l)]
+    return bool(mentions) and all(i in lines for i in mentions)
 
 
 # ------------------------------------------------------------------ compare

@@ -33,6 +33,9 @@ struct scan {
 	bool leftmost;			/* operand 0 of a postfix or infix
 					   expression: starts where it does */
 	bool lval;			/* an object designated, not read */
+	bool at_use;			/* in an initializer read in place of
+					   its variable: keep the use's
+					   location */
 	hash_set<tree> *visited;	/* SAVE_EXPRs: shared, read once */
 };
 
@@ -136,6 +139,7 @@ static void scan_initializer(tree decl, location_t loc, tree from)
 	s.loc = loc;
 	s.leftmost = false;
 	s.lval = false;
+	s.at_use = false;
 	s.visited = &visited;
 	scan(&s, DECL_INITIAL(decl));
 }
@@ -199,7 +203,8 @@ static bool operand_is_lvalue(tree t, int i, bool lval)
  * gimplifier folds the load the same way.  Doing the same at every -O
  * keeps the verdict independent of -O: reading a __initconst scalar is
  * no reference, and reading a const pointer to init data refers to what
- * the pointer's initializer names, from the function.
+ * the pointer's initializer names, from the function, at the read (where
+ * -O2 reports it once fold has turned "*&x" into "x").
  */
 static bool reads_initializer(const struct scan *s, tree t)
 {
@@ -243,7 +248,11 @@ static void scan(struct scan *s, tree t)
 			return;
 		}
 		if (reads_initializer(s, t)) {
+			bool saved_at_use = s->at_use;
+
+			s->at_use = true;
 			scan(s, DECL_INITIAL(t));
+			s->at_use = saved_at_use;
 			return;
 		}
 		/* A variable has no location of its own; where it is the
@@ -320,7 +329,7 @@ static void scan(struct scan *s, tree t)
 	if (EXPR_P(t)) {
 		location_t saved = s->loc;
 		bool saved_left = s->leftmost, saved_lval = s->lval;
-		bool own = EXPR_HAS_LOCATION(t);
+		bool own = EXPR_HAS_LOCATION(t) && !s->at_use;
 
 		if (own)
 			s->loc = EXPR_LOCATION(t);
@@ -348,6 +357,7 @@ void ic_scan_function(tree fndecl)
 	s.loc = DECL_SOURCE_LOCATION(fndecl);
 	s.leftmost = false;
 	s.lval = false;
+	s.at_use = false;
 	s.visited = &visited;
 	keep(fndecl);
 	scan(&s, DECL_SAVED_TREE(fndecl));
