@@ -344,6 +344,11 @@ def lines_of(obj, found):
     return lines
 
 
+# A name in a GCC dump: "g_2" in "g_2", "g_2[1]" and "g_2.f0", but not
+# in "g_2.3_4", a temporary GCC named after it.
+IDENT = r"(?<![\w.])(%s)(?!\w|\.\d)"
+
+
 def gimple_refs(dump):
     """{function: set of identifiers} from -fdump-tree-gimple, which GCC
     writes before it builds the CFG and drops unreachable blocks."""
@@ -358,7 +363,7 @@ def gimple_refs(dump):
             cur = None
         elif cur:
             # "g_2.3_4" is a temporary named after g_2, not g_2.
-            refs[cur].update(re.findall(r"(?<![\w.])(\w+)(?![\w.])", line))
+            refs[cur].update(re.findall(IDENT % r"\w+", line))
             BODIES[(dump, cur)].append(line)
         prev = line
     return refs
@@ -373,7 +378,7 @@ def only_unused_loads(dump, fn, target):
     temporaries ("_5 = g_96; _6 = (short int) _5;" and nothing reads
     _6): computations -O0 does not emit."""
     body = BODIES[(dump, fn)]
-    ident = r"(?<![\w.])%s(?![\w.])"
+    ident = IDENT
     defs = {}
     for i, line in enumerate(body):
         m = re.match(r"^\s*([\w.]+) = ([^;{]*);$", line)
@@ -559,8 +564,7 @@ def original_refs(work, mode):
                 cur = m.group(1)
                 refs[cur] = set()
             elif cur:
-                refs[cur].update(re.findall(r"(?<![\w.])(\w+)(?![\w.])",
-                                            line))
+                refs[cur].update(re.findall(IDENT % r"\w+", line))
         _original[mode] = refs
     return _original[mode]
 

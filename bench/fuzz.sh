@@ -37,8 +37,9 @@ seed=$first
 while [ "$seed" -le "$last" ]; do
 	w=$dir/seed-$seed
 	mkdir -p "$w"
+	# csmith writes platform.info into its working directory.
 	# shellcheck disable=SC2086
-	csmith --seed "$seed" $csmith_args > "$w/raw.c" &&
+	(cd "$w" && csmith --seed "$seed" $csmith_args > raw.c) &&
 		python3 "$top/bench/fuzz.py" annotate "$seed" "$w/raw.c" "$w/prog.c" ||
 		{ echo "INVALID seed $seed: csmith or the annotator failed"; invalid=$((invalid + 1)); seed=$((seed + 1)); continue; }
 	out=$(python3 "$top/bench/fuzz.py" check "$w/prog.c" "$w")
