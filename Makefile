@@ -7,6 +7,8 @@
 #   make demo            build everything and show what initcheck does
 #   make bench           compile-time cost with and without the plugin
 #   make kernel-check    Linux 6.1 tinyconfig built with the plugin, checked
+#   make fuzz            csmith programs against a relocation oracle
+#                        (FUZZ_SEEDS="FIRST LAST", default 1 1000)
 #   make install         plugin into $(CC)'s plugin directory, header into
 #                        $(PREFIX)/include; honours DESTDIR
 #   make uninstall, clean
@@ -44,9 +46,10 @@ PKGCONFIG_DIR ?= $(PREFIX)/lib/pkgconfig
 # Debian packages: what building and testing needs.
 DEB_PACKAGES = gcc-$(GCC_MAJOR) g++-$(GCC_MAJOR) gcc-$(GCC_MAJOR)-plugin-dev \
 	libgmp-dev dejagnu make python3 patch libelf-dev libjansson-dev pkg-config \
-	binutils ccache cmake meson ninja-build distcc icecc iproute2 util-linux
+	binutils ccache cmake meson ninja-build distcc icecc iproute2 util-linux \
+	csmith libcsmith-dev
 
-.PHONY: all deps check demo bench kernel-check install uninstall clean have-deps FORCE
+.PHONY: all deps check demo bench kernel-check fuzz install uninstall clean have-deps FORCE
 
 all: $(PLUGIN) $(REPORT)
 
@@ -102,6 +105,11 @@ bench: $(PLUGIN)
 # Linux 6.1 tinyconfig with the plugin (bench/kernel-check.sh; run by CI).
 kernel-check: $(PLUGIN) $(REPORT)
 	@CC='$(CC)' PLUGIN='$(abspath $(PLUGIN))' REPORT='$(abspath $(REPORT))' sh bench/kernel-check.sh
+
+# Random programs against a relocation oracle (bench/fuzz.sh, run by
+# make check for seeds 1..50; docs/reliability.md).
+fuzz: $(PLUGIN)
+	@CC='$(CC)' PLUGIN='$(abspath $(PLUGIN))' nice sh bench/fuzz.sh $(or $(FUZZ_SEEDS),1 1000)
 
 demo: $(PLUGIN) $(REPORT)
 	@CC='$(CC)' PLUGIN='$(abspath $(PLUGIN))' REPORT='$(abspath $(REPORT))' sh docs/examples/demo.sh

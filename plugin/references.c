@@ -380,9 +380,10 @@ void ic_scan_decl(tree decl)
  * or a table is there whether or not it is used).  A static function
  * nothing refers to, such as most of the static inline functions a header
  * brings in, or the kernel's never-called __check_NAME() type checks of
- * module_param(), emits no code in this unit: its references cannot
- * dangle.  Decided from the source, not from what the optimisers removed,
- * so the answer is the same at every -O.
+ * module_param(), never runs: its references cannot dangle.  GCC emits
+ * no code for it from -O1 on (at -O0 it emits code that nothing calls).
+ * Decided from the source, not from what the optimisers removed, so the
+ * answer is the same at every -O.
  */
 static hash_set<tree> *live;
 
