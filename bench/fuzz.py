@@ -168,15 +168,16 @@ def elf_symbols(obj, secs):
     return syms
 
 
-def symbol_at(syms, off):
-    """The symbol whose bytes hold OFF, or the one that ends there."""
+def symbol_at(syms, off, past_end=False):
+    """The symbol whose bytes hold OFF, or with PAST_END (a target: the
+    address &array[N]) the one that ends there."""
     best = None
     for sym in syms:
         value, size = sym[0], sym[1]
         if value <= off < value + max(size, 1):
             return sym
-        if value + size == off:
-            best = sym             # one past the end: &array[N]
+        if past_end and value + size == off:
+            best = sym
     return best
 
 
@@ -301,7 +302,7 @@ def oracle(obj, prog):
     calls = defaultdict(set)                # who refers to which function
     for sec, off, tsec, toff in relocs:
         ref = referrer(sec, off)
-        tsym = symbol_at(syms[tsec], toff)
+        tsym = symbol_at(syms[tsec], toff, past_end=True)
         tname = tsym[2] if tsym else "<%s+%#x>" % (tsec, toff)
         if tsym and tsym[3] == "FUNC":
             calls[tname].add(ref)
