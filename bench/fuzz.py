@@ -5,6 +5,9 @@
       Put init/exit/ref markers on csmith's functions and globals, chosen
       by a generator seeded with SEED: the same seed gives the same program.
 
+  fuzz.py reasons
+      The accepted differences between the plugin and the oracle.
+
   fuzz.py check PROG.c WORKDIR
       Compile PROG.c with the plugin under -fsyntax-only, -O0 and -O2, and
       without it at -O0 for the relocation oracle; compare.  Prints one
@@ -325,7 +328,7 @@ def oracle(obj, prog):
                 live.add(fn)
                 changed = True
     dead = set(funcs) - live
-    return found, set(funcs) | {s[2] for l in syms.values() for s in l}, dead
+    return found, dead
 
 
 def lines_of(obj, found):
@@ -418,9 +421,11 @@ REASONS = {
         "so the reference is gone from the function's trees at -O2 "
         "(the referrer's -fdump-tree-original at -O2 lacks the target)",
     "unused-load":
-        "every mention of the target in the referrer's CFG is a load into a "
-        "temporary that nothing uses (\"g_96.1_2 = g_96;\"), which GCC "
-        "does not emit even at -O0",
+        "every mention of the target in the referrer's CFG "
+        "(-fdump-tree-cfg) computes a temporary whose value nothing uses, "
+        "directly or through other such temporaries (\"_5 = g_96; "
+        "_6 = (short int) _5;\" and no use of _6): GCC emits no code for "
+        "them, even at -O0",
     "dropped-by-gimplifier":
         "the target is in the referrer's front-end trees "
         "(-fdump-tree-original) but not in its GIMPLE: a read whose value "
@@ -431,10 +436,6 @@ REASONS = {
         "function that nothing which can run refers to: GCC emits it at "
         "-O0 (and removes it from -O1), the plugin does not judge it, "
         "since it cannot run (docs/design.md)",
-    "not-emitted":
-        "the referrer is a static function GCC did not emit at -O0: every "
-        "reference to it is in code GCC removed (the plugin judges a static "
-        "function that something refers to, docs/design.md)",
     "dead-code":
         "the reference is in the referrer's GIMPLE before GCC builds the "
         "CFG (-fdump-tree-gimple) and not after (-fdump-tree-cfg): a block "
@@ -506,7 +507,7 @@ def check(prog, work):
     if rc:
         print("INVALID oracle compile: " + out[-1500:])
         return 2
-    found, symbols, dead = oracle(obj, prog)
+    found, dead = oracle(obj, prog)
     lines = lines_of(obj, found)
     gimple = gimple_refs(work + "/gimple")
     cfg = gimple_refs(work + "/cfg")
@@ -520,9 +521,7 @@ def check(prog, work):
     for key in sorted(set(plugin) - set(found)):
         referrer, target, rule = key
         why = None
-        if referrer.startswith("func_") and referrer not in symbols:
-            why = "not-emitted"
-        elif (target not in gimple.get(referrer, ())
+        if (target not in gimple.get(referrer, ())
               and is_initconst(prog, target)):
             why = "const-folded"
         elif (target in gimple.get(referrer, ())
@@ -583,6 +582,10 @@ def main(argv):
         return 0
     if len(argv) == 4 and argv[1] == "check":
         return check(argv[2], argv[3])
+    if len(argv) == 2 and argv[1] == "reasons":
+        for name, why in REASONS.items():
+            print("%s: %s" % (name, why))
+        return 0
     sys.stderr.write(__doc__)
     return 2
 
