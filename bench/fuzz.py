@@ -243,7 +243,9 @@ def declared_in(source, name):
     """The function whose definition, in csmith's layout, declares NAME."""
     fn = None
     for line in source.split("\n"):
-        m = re.match(r"^(?:static )?[^=;]*?\b(func_\d+|main) ?\([^;]*$", line)
+        # A definition starts in column 0 ("static int16_t func_9(...)");
+        # "    if (func_2(x)) {" is a call.
+        m = re.match(r"^[A-Za-z_][^=;(]*\b(func_\d+|main) ?\([^;]*$", line)
         if m:
             fn = m.group(1)
         elif fn and re.match(r"^\s+[^=;]*\b%s\b(\[\d+\])* =" % name, line):
