@@ -344,8 +344,9 @@ def lines_of(obj, found):
         out = run(["addr2line", "-e", obj, "-j", sec] +
                   ["%#x" % off for _, off in items])[1].split("\n")
         for (key, _), loc in zip(items, out):
+            # "??:0" for data: only code has a line table.
             m = re.search(r":(\d+)", loc)
-            if m:
+            if m and int(m.group(1)):
                 lines[key].add(int(m.group(1)))
     return lines
 
