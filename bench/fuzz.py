@@ -286,8 +286,9 @@ def oracle(obj, prog):
             m = re.match(r"^(\w+)\.\d+$", sym[2])
             if not m:
                 return sym[2]
-            # A static local keeps its name (less GCC's ".N").
-            if re.search(r"\bstatic\b[^;=]*\b%s\b" % m.group(1), source):
+            # A static local keeps its name (less GCC's ".N"); "static"
+            # on the same line, not on the function's line above.
+            if re.search(r"\bstatic\b[^;=\n]*\b%s\b" % m.group(1), source):
                 return m.group(1)
             # An automatic GCC promoted: the function whose body
             # declares it (csmith's names are unique in a program).
