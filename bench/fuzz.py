@@ -400,6 +400,10 @@ def only_unused_loads(dump, fn, target):
             defs[m.group(1)] = i
     uses = defaultdict(int)
     for line in body:
+        # The declarations at the top ("int _5;") are not uses.
+        if (re.match(r"^\s+[^=()]*\s[\w.]+;$", line)
+                and not line.strip().startswith("return")):
+            continue
         for name in re.findall(r"[\w.]+", line):
             if name in defs:
                 uses[name] += 1
@@ -434,8 +438,8 @@ REASONS = {
         "static function nothing refers to (no function that can run "
         "names it in the -O2 dump)",
     "unused-load":
-        "every mention of the target in the referrer's CFG "
-        "(-fdump-tree-cfg) computes a temporary whose value nothing uses, "
+        "every mention of the target in the referrer's last GIMPLE "
+        "(-fdump-tree-optimized) computes a temporary whose value nothing uses, "
         "directly or through other such temporaries (\"_5 = g_96; "
         "_6 = (short int) _5;\" and no use of _6): GCC emits no code for "
         "them, even at -O0",
@@ -450,10 +454,11 @@ REASONS = {
         "-O0 (and removes it from -O1), the plugin does not judge it, "
         "since it cannot run (docs/design.md)",
     "dead-code":
-        "the reference is in the referrer's GIMPLE before GCC builds the "
-        "CFG (-fdump-tree-gimple) and not after (-fdump-tree-cfg): a block "
-        "that GCC removes as unreachable even at -O0 (if (0), code after "
-        "a return or an endless loop)",
+        "the reference is in the referrer's first GIMPLE "
+        "(-fdump-tree-gimple) and not in its last (-fdump-tree-optimized): "
+        "code GCC removes as unreachable before emitting any, even at -O0 "
+        "(if (0), code after a return or an endless loop, a branch on "
+        "&local == parameter)",
     "const-folded":
         "the target is __initconst and the referrer only reads it: GCC "
         "replaces the read by the constant initializer, even at -O0",
@@ -516,7 +521,7 @@ def check(prog, work):
                                 "-mcmodel=large", "-fno-jump-tables",
                                 "-fno-asynchronous-unwind-tables",
                                 "-fdump-tree-gimple=" + work + "/gimple",
-                                "-fdump-tree-cfg=" + work + "/cfg",
+                                "-fdump-tree-optimized=" + work + "/optimized",
                                 prog])
     if rc:
         print("INVALID oracle compile: " + out[-1500:])
@@ -524,7 +529,7 @@ def check(prog, work):
     found, dead = oracle(obj, prog)
     lines = lines_of(obj, found)
     gimple = gimple_refs(work + "/gimple")
-    cfg = gimple_refs(work + "/cfg")
+    last = gimple_refs(work + "/optimized")
 
     for key in sorted(set(found) - set(plugin)):
         if key[0] in dead:
@@ -539,12 +544,12 @@ def check(prog, work):
               and is_initconst(prog, target)):
             why = "const-folded"
         elif (target in gimple.get(referrer, ())
-              and target not in cfg.get(referrer, ())):
+              and target not in last.get(referrer, ())):
             why = "dead-code"
         elif (target not in gimple.get(referrer, ())
               and target in original_refs(work, "O0").get(referrer, ())):
             why = "dropped-by-gimplifier"
-        elif only_unused_loads(work + "/cfg", referrer, target):
+        elif only_unused_loads(work + "/optimized", referrer, target):
             why = "unused-load"
         if why:
             accepted[why] += 1
