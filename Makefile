@@ -16,6 +16,8 @@
 #   make CC=aarch64-linux-gnu-gcc-12 check
 #                        the plugin for a cross compiler (built by the
 #                        host's g++-12), tested on aarch64 objects
+#   make fuzz            csmith programs against a relocation oracle
+#                        (FUZZ_SEEDS="FIRST LAST", default 1 1000)
 #   make install         plugin into $(CC)'s plugin directory, header into
 #                        $(PREFIX)/include; honours DESTDIR
 #   make uninstall, clean
@@ -64,7 +66,8 @@ PKGCONFIG_DIR ?= $(PREFIX)/lib/pkgconfig
 # Debian packages: what building and testing needs.
 DEB_PACKAGES = gcc-$(GCC_MAJOR) g++-$(GCC_MAJOR) gcc-$(GCC_MAJOR)-plugin-dev \
 	libgmp-dev dejagnu make python3 patch libelf-dev libjansson-dev pkg-config \
-	binutils ccache cmake meson ninja-build distcc icecc iproute2 util-linux csmith
+	binutils ccache cmake meson ninja-build distcc icecc iproute2 util-linux \
+	csmith libcsmith-dev
 # A cross compiler: itself, its plugin headers, its binutils and C library,
 # and qemu-user to run what it links (the tests that run programs).
 ifneq ($(CROSS),)
@@ -74,7 +77,7 @@ DEB_PACKAGES += gcc-$(GCC_MAJOR)-$(CROSS) gcc-$(GCC_MAJOR)-plugin-dev-$(CROSS) \
 	binutils-$(CROSS) libc6-dev-$(CROSS_ARCH)-cross qemu-user
 endif
 
-.PHONY: all deps check demo bench kernel-check kernel-bench mutants kernel-identity install uninstall clean have-deps FORCE
+.PHONY: all deps check demo bench kernel-check kernel-bench mutants kernel-identity fuzz install uninstall clean have-deps FORCE
 
 all: $(PLUGIN) $(REPORT)
 
@@ -153,6 +156,11 @@ mutants: $(PLUGIN) $(REPORT)
 # (bench/kernel-identity.sh; figures in docs/reliability.md).
 kernel-identity: $(PLUGIN) $(ALLOCCMP)
 	@CC='$(CC)' PLUGIN='$(abspath $(PLUGIN))' ALLOCCMP='$(abspath $(ALLOCCMP))' sh bench/kernel-identity.sh
+
+# Random programs against a relocation oracle (bench/fuzz.sh, run by
+# make check for seeds 1..50; docs/reliability.md).
+fuzz: $(PLUGIN)
+	@CC='$(CC)' PLUGIN='$(abspath $(PLUGIN))' nice sh bench/fuzz.sh $(or $(FUZZ_SEEDS),1 1000)
 
 demo: $(PLUGIN) $(REPORT)
 	@CC='$(CC)' PLUGIN='$(abspath $(PLUGIN))' REPORT='$(abspath $(REPORT))' sh docs/examples/demo.sh

@@ -392,7 +392,7 @@ void ic_diagnose_all(void)
 		const struct ic_ref *r = ic_ref_at(i);
 		struct finding f;
 
-		/* A static function nothing refers to emits no code. */
+		/* A static function nothing refers to never runs. */
 		if (r->from && !ic_can_run(r->from))
 			continue;
 		f.ref = r;

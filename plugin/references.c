@@ -34,6 +34,10 @@ struct scan {
 	tree address_of;		/* the variable an enclosing & takes
 					   the address of (&v, &v.f, &v[i],
 					   an array decaying to a pointer) */
+	bool lval;			/* an object designated, not read */
+	bool at_use;			/* in an initializer read in place of
+					   its variable: keep the use's
+					   location */
 	hash_set<tree> *visited;	/* SAVE_EXPRs: shared, read once
 					   (made at the first one: a set per
 					   body cost a malloc and a free) */
@@ -113,12 +117,16 @@ static void scan_at(struct scan *s, tree t, location_t loc)
 	location_t saved = s->loc;
 	bool saved_left = s->leftmost;
 
+	bool saved_lval = s->lval;
+
 	if (loc != UNKNOWN_LOCATION)
 		s->loc = loc;
 	s->leftmost = false;
+	s->lval = false;
 	scan(s, t);
 	s->loc = saved;
 	s->leftmost = saved_left;
+	s->lval = saved_lval;
 }
 
 /* A compound literal of static storage is an anonymous variable of its own:
@@ -136,6 +144,8 @@ static void scan_initializer(tree decl, location_t loc, tree from)
 	s.loc = loc;
 	s.leftmost = false;
 	s.address_of = NULL_TREE;
+	s.lval = false;
+	s.at_use = false;
 	s.visited = NULL;
 	scan(&s, DECL_INITIAL(decl));
 	delete s.visited;
@@ -160,6 +170,59 @@ static bool starts_with_operand0(tree t)
 		return TREE_CODE_CLASS(TREE_CODE(t)) == tcc_binary
 		       || TREE_CODE_CLASS(TREE_CODE(t)) == tcc_comparison;
 	}
+}
+
+/*
+ * Whether operand I of T designates an object rather than reading it, as
+ * c_fully_fold passes "lval" down: the operand of &, the left side of an
+ * assignment or increment, and the base of a member or element access
+ * that is itself designated.
+ */
+static bool operand_is_lvalue(tree t, int i, bool lval)
+{
+	switch (TREE_CODE(t)) {
+	case ADDR_EXPR:
+		return true;
+	case MODIFY_EXPR:
+	case PREINCREMENT_EXPR:
+	case PREDECREMENT_EXPR:
+	case POSTINCREMENT_EXPR:
+	case POSTDECREMENT_EXPR:
+		return i == 0;
+	case COMPONENT_REF:
+	case ARRAY_REF:
+	case REALPART_EXPR:
+	case IMAGPART_EXPR:
+	case VIEW_CONVERT_EXPR:
+		return i == 0 && lval;
+	case ASM_EXPR:
+		return true;
+	default:
+		return false;
+	}
+}
+
+/*
+ * Whether a read of variable T in a function is its initializer.  From -O1
+ * up the C front end replaces such a read by a copy of the initializer
+ * before any plugin sees the body (c_fully_fold, decl_constant_value: a
+ * const, non-volatile scalar with a constant initializer), and at -O0 the
+ * gimplifier folds the load the same way.  Doing the same at every -O
+ * keeps the verdict independent of -O: reading a __initconst scalar is
+ * no reference, and reading a const pointer to init data refers to what
+ * the pointer's initializer names, from the function, at the read (where
+ * -O2 reports it once fold has turned "*&x" into "x").
+ */
+static bool reads_initializer(const struct scan *s, tree t)
+{
+	tree init = DECL_INITIAL(t);
+
+	return !s->lval && s->from && TREE_CODE(s->from) == FUNCTION_DECL
+	       && TREE_READONLY(t) && !TREE_THIS_VOLATILE(t)
+	       && init && init != error_mark_node && TREE_CONSTANT(init)
+	       && TREE_CODE(init) != CONSTRUCTOR
+	       && TYPE_MODE(TREE_TYPE(init)) != BLKmode
+	       && TREE_CODE(TREE_TYPE(init)) != ARRAY_TYPE;
 }
 
 /*
@@ -204,6 +267,14 @@ static void scan(struct scan *s, tree t)
 		   initializer. */
 		if (TREE_STATIC(t) && DECL_ARTIFICIAL(t) && !DECL_NAME(t)) {
 			scan_initializer(t, s->loc, t);
+			return;
+		}
+		if (reads_initializer(s, t)) {
+			bool saved_at_use = s->at_use;
+
+			s->at_use = true;
+			scan(s, DECL_INITIAL(t));
+			s->at_use = saved_at_use;
 			return;
 		}
 		/* A variable has no location of its own; where it is the
@@ -311,8 +382,8 @@ static void scan(struct scan *s, tree t)
 static void scan_operands(struct scan *s, tree t)
 {
 	location_t saved = s->loc;
-	bool saved_left = s->leftmost;
-	bool own = EXPR_HAS_LOCATION(t);
+	bool saved_left = s->leftmost, saved_lval = s->lval;
+	bool own = EXPR_HAS_LOCATION(t) && !s->at_use;
 	int i;
 
 	if (own)
@@ -320,10 +391,12 @@ static void scan_operands(struct scan *s, tree t)
 	for (i = 0; i < TREE_OPERAND_LENGTH(t); i++) {
 		s->leftmost = i == 0 && (own || saved_left)
 			      && starts_with_operand0(t);
+		s->lval = operand_is_lvalue(t, i, saved_lval);
 		scan(s, TREE_OPERAND(t, i));
 	}
 	s->loc = saved;
 	s->leftmost = saved_left;
+	s->lval = saved_lval;
 }
 
 /* PLUGIN_PRE_GENERICIZE: the body of FNDECL, as parsed. */
@@ -337,6 +410,8 @@ void ic_scan_function(tree fndecl)
 	s.loc = DECL_SOURCE_LOCATION(fndecl);
 	s.leftmost = false;
 	s.address_of = NULL_TREE;
+	s.lval = false;
+	s.at_use = false;
 	s.visited = NULL;
 	keep(fndecl);
 	scan(&s, DECL_SAVED_TREE(fndecl));
@@ -360,9 +435,10 @@ void ic_scan_decl(tree decl)
  * or a table is there whether or not it is used).  A static function
  * nothing refers to, such as most of the static inline functions a header
  * brings in, or the kernel's never-called __check_NAME() type checks of
- * module_param(), emits no code in this unit: its references cannot
- * dangle.  Decided from the source, not from what the optimisers removed,
- * so the answer is the same at every -O.
+ * module_param(), never runs: its references cannot dangle.  GCC emits
+ * no code for it from -O1 on (at -O0 it emits code that nothing calls).
+ * Decided from the source, not from what the optimisers removed, so the
+ * answer is the same at every -O.
  */
 static hash_set<tree> *live;
 
