@@ -4,6 +4,7 @@
  *
  *   initcheck-report [--json] [--top N] [--linked BINARY] [--manifests]
  *                    PATH...
+ *   initcheck-report [--json] [--page-size N] --predict-free IMAGE PATH...
  *
  * PATH: objects, archives (thin ones too), ld -r outputs (vmlinux.o), JSON
  * side files, or directories searched for *.o, *.a and *.initcheck.json.
@@ -13,9 +14,13 @@
  * the total with the sections of the linked binary and names the
  * difference (alignment padding the linker adds between inputs).
  * --manifests prints each unit's manifest with the sizes the object gives.
+ * --predict-free predicts the kernel's "Freeing unused kernel image
+ * (initmem) memory: NNNK" for the linked IMAGE from the link's inputs
+ * PATH..., naming every byte of [__init_begin, __init_end) (predict.c).
  *
- * Exit status: 0; 1 when a cross-unit mismatch is an error or an input
- * could not be read; 2 for a usage error.
+ * Exit status: 0; 1 when a cross-unit mismatch is an error, an input
+ * could not be read, or --predict-free cannot name some bytes; 2 for a
+ * usage error.
  */
 #define _GNU_SOURCE
 #include <gelf.h>
@@ -160,7 +165,9 @@ static int read_linked(const char *path)
 static void usage(FILE *f)
 {
 	fputs("usage: initcheck-report [--json] [--top N] [--linked BINARY]"
-	      " [--manifests] PATH...\n", f);
+	      " [--manifests] PATH...\n"
+	      "       initcheck-report [--json] [--page-size N]"
+	      " --predict-free IMAGE PATH...\n", f);
 }
 
 int main(int argc, char **argv)
@@ -170,12 +177,15 @@ int main(int argc, char **argv)
 		{ "top", required_argument, NULL, 't' },
 		{ "linked", required_argument, NULL, 'l' },
 		{ "manifests", no_argument, NULL, 'm' },
+		{ "predict-free", required_argument, NULL, 'p' },
+		{ "page-size", required_argument, NULL, 'P' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
 	bool as_json = false, manifests = false;
-	const char *linked = NULL;
+	const char *linked = NULL, *predict = NULL;
 	long top = 10;
+	long long page_size = 4096;
 	long long by_class[NCLASSES] = { 0 };
 	struct rc_unit **units;
 	struct symref *syms;
@@ -184,11 +194,20 @@ int main(int argc, char **argv)
 	int c, errors, rc = 0;
 	char *end;
 
-	while ((c = getopt_long(argc, argv, "jt:l:mh", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "jt:l:mp:P:h", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'j': as_json = true; break;
 		case 'm': manifests = true; break;
 		case 'l': linked = optarg; break;
+		case 'p': predict = optarg; break;
+		case 'P':
+			page_size = strtoll(optarg, &end, 0);
+			if (*end || page_size <= 0 || (page_size & (page_size - 1))) {
+				fprintf(stderr, "initcheck-report: --page-size takes "
+					"a power of two, not '%s'\n", optarg);
+				return 2;
+			}
+			break;
 		case 't':
 			top = strtol(optarg, &end, 10);
 			if (*end || top < 0) {
@@ -207,6 +226,11 @@ int main(int argc, char **argv)
 	}
 	for (i = (size_t)optind; i < (size_t)argc; i++)
 		rc |= rc_read_path(argv[i]);
+	if (predict) {
+		rc |= rc_predict_free(predict, page_size, as_json);
+		rc_units_free();
+		return rc || rc_errors ? 1 : 0;
+	}
 
 	if (manifests) {
 		arr = json_array();
