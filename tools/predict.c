@@ -37,7 +37,7 @@
 struct osec {
 	const char *name;
 	unsigned long long vma, img, size, align;
-	bool alloc, in_range;
+	bool alloc, in_range, loaded;
 	long long units[NCLASSES];	/* the units' bytes, by class */
 	long long no_manifest, other, inputs, slack;
 };
@@ -114,6 +114,8 @@ static int read_image(Elf *e, const char *path)
 {
 	size_t shstrndx, nphdr = 0, i, k;
 	Elf_Scn *scn = NULL;
+	struct osec *big = NULL;
+	unsigned long long delta;
 
 	if (elf_getshdrstrndx(e, &shstrndx) != 0
 	    || elf_getshdrnum(e, &nsecs) != 0) {
@@ -135,17 +137,15 @@ static int read_image(Elf *e, const char *path)
 		o->align = sh.sh_addralign;
 		o->alloc = (sh.sh_flags & SHF_ALLOC) != 0;
 		/* The load address, from the segment holding the section. */
-		for (k = 0; o->alloc && k < nphdr; k++) {
+		for (k = 0; o->alloc && o->size && k < nphdr; k++) {
 			GElf_Phdr ph;
 
 			if (!gelf_getphdr(e, (int)k, &ph) || ph.p_type != PT_LOAD)
 				continue;
 			if (sh.sh_addr >= ph.p_vaddr
-			    && sh.sh_addr + sh.sh_size <= ph.p_vaddr + ph.p_memsz
-			    && (sh.sh_type == SHT_NOBITS
-				|| (sh.sh_offset >= ph.p_offset
-				    && sh.sh_offset < ph.p_offset + ph.p_filesz))) {
+			    && sh.sh_addr + sh.sh_size <= ph.p_vaddr + ph.p_memsz) {
 				o->img = ph.p_paddr + (sh.sh_addr - ph.p_vaddr);
+				o->loaded = true;
 				break;
 			}
 		}
@@ -172,6 +172,17 @@ static int read_image(Elf *e, const char *path)
 		}
 	}
 	qsort(syms, nsyms, sizeof(*syms), cmp_isym);
+
+	/* Load addresses, moved into the mapping of the largest section
+	   (x86_64: __START_KERNEL_map + physical); sections outside every
+	   segment keep their own address. */
+	for (i = 1; i < nsecs; i++)
+		if (secs[i].loaded && (!big || secs[i].size > big->size))
+			big = &secs[i];
+	delta = big ? big->vma - big->img : 0;
+	for (i = 1; i < nsecs; i++)
+		if (secs[i].loaded)
+			secs[i].img += delta;
 	return 0;
 }
 
@@ -212,6 +223,18 @@ static void locate(struct iname *in)
 		in->how = "marker";
 		in->via = find_syms(marker, &n)->name;
 	}
+}
+
+/* In the order of the image: by output section, then name. */
+static int cmp_iname(const void *a, const void *b)
+{
+	const struct iname *x = a, *y = b;
+	unsigned long long ax = x->out < 0 ? ~0ULL : secs[x->out].img;
+	unsigned long long ay = y->out < 0 ? ~0ULL : secs[y->out].img;
+
+	if (ax != ay)
+		return ax < ay ? -1 : 1;
+	return strcmp(x->name, y->name);
 }
 
 static struct iname *gather(size_t *count)
@@ -260,6 +283,7 @@ static struct iname *gather(size_t *count)
 	}
 	for (k = 0; k < nins; k++)
 		locate(&ins[k]);
+	qsort(ins, nins, sizeof(*ins), cmp_iname);
 	*count = nins;
 	return ins;
 }
@@ -430,33 +454,53 @@ int rc_predict_free(const char *path, long long page, bool as_json)
 	}
 	tail = (long long)(end - at);
 
-	/* Other input sections in the range, and those not located. */
+	/* The input sections in the range, by name; then the units' init
+	   sections that are not (discarded by the link, or placed
+	   elsewhere). */
 	if (!as_json)
-		printf("other input sections in the range (the linker script "
-		       "puts them there; no unit lists them as init):\n");
+		printf("input sections in the range:  %10s %10s %10s  where (located by)\n",
+		       "units", "no manif.", "other in.");
 	for (k = 0; k < nins; k++) {
 		struct iname *in = &ins[k];
-		long long bytes = sum_cls(in->units, false) + in->no_manifest + in->other;
 
-		if (in->out < 0) {
-			if (in->units[RC_INIT] || in->units[RC_INIT_TABLE])
-				not_located += sum_cls(in->units, true);
-			if (as_json)
-				json_array_append_new(jnl, json_pack("{s:s, s:I}",
-					"name", in->name, "bytes", (json_int_t)bytes));
-			continue;
-		}
-		if (!secs[in->out].in_range || !in->other)
+		if (in->out < 0 || !secs[in->out].in_range)
 			continue;
 		if (as_json)
-			json_array_append_new(jother, json_pack("{s:s, s:s, s:I, s:s, s:s}",
+			json_array_append_new(jother, json_pack(
+				"{s:s, s:s, s:I, s:I, s:I, s:s, s:s}",
 				"name", in->name, "output_section", secs[in->out].name,
-				"bytes", (json_int_t)in->other, "located_by", in->how,
+				"units", (json_int_t)sum_cls(in->units, false),
+				"without_manifest", (json_int_t)in->no_manifest,
+				"other_input", (json_int_t)in->other, "located_by", in->how,
 				"via", in->via ? in->via : ""));
 		else
-			printf("  %-30s %10lld  in %s (located by %s%s%s)\n",
-			       in->name, in->other, secs[in->out].name, in->how,
-			       in->via ? " " : "", in->via ? in->via : "");
+			printf("  %-28s %10lld %10lld %10lld  %s (%s%s%s)\n", in->name,
+			       sum_cls(in->units, false), in->no_manifest, in->other,
+			       secs[in->out].name, in->how, in->via ? " " : "",
+			       in->via ? in->via : "");
+	}
+	if (!as_json)
+		printf("units' init sections outside the range:%s\n",
+		       sum_cls(all_units, true) > sum_cls(in_units, true) ? "" : " none");
+	for (k = 0; k < nins; k++) {
+		struct iname *in = &ins[k];
+		long long init = sum_cls(in->units, true);
+
+		if (!init || (in->out >= 0 && secs[in->out].in_range))
+			continue;
+		if (in->out < 0)
+			not_located += init;
+		if (as_json)
+			json_array_append_new(jnl, json_pack("{s:s, s:s, s:I}",
+				"name", in->name, "output_section",
+				in->out < 0 ? "" : secs[in->out].name,
+				"bytes", (json_int_t)init));
+		else if (in->out < 0)
+			printf("  %-28s %10lld  in no section of the image "
+			       "(the link discarded them)\n", in->name, init);
+		else
+			printf("  %-28s %10lld  in %s\n", in->name, init,
+			       secs[in->out].name);
 	}
 	begin_al = (begin + page - 1) / page * page;
 	end_al = end / page * page;
@@ -481,7 +525,7 @@ int rc_predict_free(const char *path, long long page, bool as_json)
 			json_object_set_new(out, "page_size", json_integer(page));
 			json_object_set_new(out, "units_init_bytes", json_integer(all_init));
 			json_object_set_new(out, "units_init_outside_range", json_integer(outside));
-			json_object_set_new(out, "units_init_not_located", json_integer(not_located));
+			json_object_set_new(out, "units_init_discarded", json_integer(not_located));
 			json_object_set_new(out, "units_exit_in_range", json_integer(in_units[RC_EXIT]));
 			json_object_set_new(out, "units_meminit_in_range", json_integer(in_units[RC_MEMINIT]));
 			json_object_set_new(out, "without_manifest", json_integer(no_manifest));
@@ -496,20 +540,20 @@ int rc_predict_free(const char *path, long long page, bool as_json)
 			json_object_set_new(out, "freed_bytes", json_integer((json_int_t)freed));
 			json_object_set_new(out, "predicted_kib", json_integer((json_int_t)(freed >> 10)));
 			json_object_set_new(out, "sections", jsecs);
-			json_object_set_new(out, "other_inputs", jother);
-			json_object_set_new(out, "not_located", jnl);
+			json_object_set_new(out, "inputs", jother);
+			json_object_set_new(out, "units_init_outside", jnl);
 			json_dumpf(out, stdout, JSON_INDENT(2));
 			putchar('\n');
 			json_decref(out);
 		} else {
 			printf("from the units' init sections to the kernel's figure:\n");
 			printf("  %12lld  units' init + init tables (%zu units)\n", all_init, rc_nunits);
-			printf("  %+12lld  of those, outside the range (%lld not located in the image)\n",
+			printf("  %+12lld  of those, outside the range (%lld of them discarded by the link)\n",
 			       -outside, not_located);
 			printf("  %+12lld  units' exit sections in the range\n", in_units[RC_EXIT]);
 			printf("  %+12lld  units' meminit sections in the range\n", in_units[RC_MEMINIT]);
 			printf("  %+12lld  objects without a manifest (assembler files)\n", no_manifest);
-			printf("  %+12lld  other input sections (listed above)\n", other);
+			printf("  %+12lld  other input: sections no manifest lists, from units' objects\n", other);
 			printf("  %+12lld  alignment padding inside output sections\n", padding);
 			printf("  %+12lld  gaps between output sections (alignment, the script's ALIGN())\n", gaps);
 			printf("  %+12lld  from the last section to __init_end (the script's ALIGN())\n", tail);

@@ -162,8 +162,14 @@ def check_predict(binary, report, asm_obj, c_obj):
     c = dict((n, s) for n, a, s in readelf_alloc(c_obj))
     if rep["units_exit_in_range"] != c.get(".exit.text", 0) or not c.get(".exit.text"):
         fail("exit %d, readelf %s" % (rep["units_exit_in_range"], c.get(".exit.text")))
-    other = [o for o in rep["other_inputs"] if o["name"] == ".fixup_table"]
-    if not other or other[0]["bytes"] != c.get(".fixup_table"):
+    gone = [(o["name"], o["bytes"]) for o in rep["units_init_outside"]]
+    if gone != [(".exitcall.exit", c.get(".exitcall.exit"))] or \
+            rep["units_init_discarded"] != c.get(".exitcall.exit") or \
+            rep["units_init_outside_range"] != c.get(".exitcall.exit"):
+        fail("outside the range %s, discarded %d; readelf .exitcall.exit %s"
+             % (gone, rep["units_init_discarded"], c.get(".exitcall.exit")))
+    other = [o for o in rep["inputs"] if o["name"] == ".fixup_table"]
+    if not other or other[0]["other_input"] != c.get(".fixup_table"):
         fail("other input .fixup_table %s, readelf %s" % (other, c.get(".fixup_table")))
 
 

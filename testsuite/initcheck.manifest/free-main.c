@@ -3,7 +3,7 @@
    than two pages of init data, init code, an exit function and an
    initcall, all of them in this unit's manifest; and 8 bytes of a table
    the manifest does not list (.fixup_table, from top-level asm, as the
-   kernel's .altinstructions are). */
+   kernel's .altinstructions are); and a table the link discards. */
 #include <initcheck.h>
 
 static char boot_pool[9000] __initdata = { 1 };
@@ -25,6 +25,11 @@ void __exit free_exit(void)
 }
 
 INITCHECK_INITCALL(free_init, 6);
+
+/* The kernel's module_exit() table of a built-in unit: an init table the
+   link discards (free.ld, as vmlinux.lds.S does). */
+static void (*const free_exitcall)(void) __attribute__((__used__))
+    __attribute__((__section__(".exitcall.exit"))) = free_exit;
 
 asm(".pushsection .fixup_table, \"a\"\n\t.p2align 3\n\t.quad 1\n\t.popsection");
 
