@@ -248,7 +248,7 @@ static struct iname *gather(size_t *count)
 		for (j = 0; j < o->nsections; j++) {
 			const struct rc_section *s = &o->sections[j];
 			struct iname *in;
-			long long mine = 0;
+			long long mine = 0, gap;
 
 			if (!s->alloc || s->bytes <= 0)
 				continue;
@@ -271,12 +271,16 @@ static struct iname *gather(size_t *count)
 						mine += us->bytes;
 					}
 				}
+			gap = o->nunits > 1 && mine && s->align > 1
+				? (long long)(o->nunits - 1) * (s->align - 1) : 0;
 			if (!o->nunits)
 				in->no_manifest += s->bytes;
-			else if (s->bytes > mine)
+			else if (s->bytes - mine > gap)
 				in->other += s->bytes - mine;
+			/* else the padding ld -r put between the units of a
+			   composite object: left to the output's padding */
 			in->pieces++;
-			in->slack += s->align > 1 ? s->align - 1 : 0;
+			in->slack += (s->align > 1 ? s->align - 1 : 0) + gap;
 			if (s->align > in->align)
 				in->align = s->align;
 		}
