@@ -103,8 +103,10 @@ say "the kernel printed: Freeing unused kernel image (initmem) memory: ${printed
 # The prediction, from the linked vmlinux and the link's inputs as
 # scripts/link-vmlinux.sh gives them: vmlinux.a, the objects it adds, and
 # the members of the lib.a archives that the link pulled in (those whose
-# every global definition is in vmlinux; assembler files included).
+# every global definition is in vmlinux; assembler files included).  With
+# CONFIG_MODULES the lib.a members are in vmlinux.a already: not again.
 nm vmlinux | awk '{ print $NF }' | LC_ALL=C sort -u > "$work/vmlinux.syms"
+ar t vmlinux.a > "$work/vmlinux.a.members"
 inputs="vmlinux.a"
 for o in .vmlinux.export.o init/version-timestamp.o; do
 	[ -f "$o" ] && inputs="$inputs $o"
@@ -112,6 +114,7 @@ done
 for lib in lib/lib.a arch/x86/lib/lib.a; do
 	[ -f "$lib" ] || continue
 	for m in $(ar t "$lib"); do
+		grep -qx "$m" "$work/vmlinux.a.members" && continue
 		nm -g --defined-only "$m" | awk '{ print $NF }' | LC_ALL=C sort -u > "$work/member.syms"
 		[ -s "$work/member.syms" ] && ! LC_ALL=C comm -23 "$work/member.syms" "$work/vmlinux.syms" | grep -q . \
 			&& inputs="$inputs $m"

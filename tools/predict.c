@@ -103,11 +103,17 @@ static long section_of_symbol(const char *name, bool global)
 	return hits == 1 && out > 0 && (size_t)out < nsecs ? out : -1;
 }
 
+/* A symbol's address in the image.  ld gives a symbol of an empty output
+   section it drops (.init.begin) the index of another section, maybe one
+   linked elsewhere (x86_64 SMP: __init_begin "in" .data..percpu at 0):
+   only a value inside its section is moved with it. */
 static unsigned long long sym_img(const struct isym *s)
 {
 	const struct osec *o = &secs[s->shndx];
 
-	return s->value - o->vma + o->img;
+	if (s->value >= o->vma && s->value <= o->vma + o->size)
+		return s->value - o->vma + o->img;
+	return s->value;
 }
 
 static int read_image(Elf *e, const char *path)
