@@ -4,6 +4,7 @@
  *
  *   initcheck-report [--json] [--top N] [--linked BINARY] [--manifests]
  *                    [--suggest] PATH...
+ *   initcheck-report [--json] [--page-size N] --predict-free IMAGE PATH...
  *
  * PATH: objects, archives (thin ones too), ld -r outputs (vmlinux.o), JSON
  * side files, or directories searched for *.o, *.a and *.initcheck.json.
@@ -16,9 +17,13 @@
  * Units compiled with -fplugin-arg-initcheck-suggest add the bytes that
  * marking what only init code uses would free; --suggest lists each one
  * as file:line:col: note: ..., with the bytes per file.
+ * --predict-free predicts the kernel's "Freeing unused kernel image
+ * (initmem) memory: NNNK" for the linked IMAGE from the link's inputs
+ * PATH..., naming every byte of [__init_begin, __init_end) (predict.c).
  *
- * Exit status: 0; 1 when a cross-unit mismatch is an error or an input
- * could not be read; 2 for a usage error.
+ * Exit status: 0; 1 when a cross-unit mismatch is an error, an input
+ * could not be read, or --predict-free cannot name some bytes; 2 for a
+ * usage error.
  */
 #define _GNU_SOURCE
 #include <gelf.h>
@@ -163,7 +168,9 @@ static int read_linked(const char *path)
 static void usage(FILE *f)
 {
 	fputs("usage: initcheck-report [--json] [--top N] [--linked BINARY]"
-	      " [--manifests] [--suggest] PATH...\n", f);
+	      " [--manifests] [--suggest] PATH...\n"
+	      "       initcheck-report [--json] [--page-size N]"
+	      " --predict-free IMAGE PATH...\n", f);
 }
 
 int main(int argc, char **argv)
@@ -174,12 +181,15 @@ int main(int argc, char **argv)
 		{ "linked", required_argument, NULL, 'l' },
 		{ "manifests", no_argument, NULL, 'm' },
 		{ "suggest", no_argument, NULL, 's' },
+		{ "predict-free", required_argument, NULL, 'p' },
+		{ "page-size", required_argument, NULL, 'P' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
 	bool as_json = false, manifests = false, suggest = false;
-	const char *linked = NULL;
+	const char *linked = NULL, *predict = NULL;
 	long top = 10;
+	long long page_size = 4096;
 	long long by_class[NCLASSES] = { 0 };
 	struct rc_unit **units;
 	struct symref *syms;
@@ -188,12 +198,21 @@ int main(int argc, char **argv)
 	int c, errors, rc = 0;
 	char *end;
 
-	while ((c = getopt_long(argc, argv, "jt:l:msh", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "jt:l:msp:P:h", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'j': as_json = true; break;
 		case 'm': manifests = true; break;
 		case 's': suggest = true; break;
 		case 'l': linked = optarg; break;
+		case 'p': predict = optarg; break;
+		case 'P':
+			page_size = strtoll(optarg, &end, 0);
+			if (*end || page_size <= 0 || (page_size & (page_size - 1))) {
+				fprintf(stderr, "initcheck-report: --page-size takes "
+					"a power of two, not '%s'\n", optarg);
+				return 2;
+			}
+			break;
 		case 't':
 			top = strtol(optarg, &end, 10);
 			if (*end || top < 0) {
@@ -212,6 +231,12 @@ int main(int argc, char **argv)
 	}
 	for (i = (size_t)optind; i < (size_t)argc; i++)
 		rc |= rc_read_path(argv[i]);
+	if (predict) {
+		rc |= rc_predict_free(predict, page_size, as_json);
+		rc_units_free();
+		return rc || rc_errors ? 1 : 0;
+	}
+
 	for (i = 0; i < rc_nunits; i++)
 		lto_only += rc_units[i].lto_only;
 

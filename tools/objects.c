@@ -260,11 +260,60 @@ static void object_sections(Elf *e, struct rc_object *o, size_t shstrndx)
 			o->sections[j].cls = RC_OTHER;
 			o->sections[j].bytes = 0;
 			o->sections[j].align = 1;
+			o->sections[j].alloc = false;
+			o->sections[j].witness = NULL;
+			o->sections[j].witness_global = false;
 			o->nsections++;
 		}
 		o->sections[j].bytes += (long long)sh.sh_size;
+		if (sh.sh_flags & SHF_ALLOC)
+			o->sections[j].alloc = true;
 		if ((long long)sh.sh_addralign > o->sections[j].align)
 			o->sections[j].align = (long long)sh.sh_addralign;
+	}
+}
+
+/* One symbol defined in each section, a global one where there is one:
+   in the linked image, that symbol's section is where the input section
+   went (the linker script, not the name, decides that). */
+static void object_witnesses(Elf *e, struct rc_object *o, Elf_Scn *symscn,
+			     GElf_Shdr *symsh, size_t shstrndx)
+{
+	Elf_Data *d = elf_getdata(symscn, NULL);
+	size_t i, j, n = symsh->sh_entsize ? symsh->sh_size / symsh->sh_entsize
+					: 0;
+
+	for (i = 1; d && i < n; i++) {
+		GElf_Sym sym;
+		GElf_Shdr sh;
+		Elf_Scn *scn;
+		const char *name, *secname;
+		int type;
+
+		if (!gelf_getsym(d, (int)i, &sym))
+			break;
+		type = GELF_ST_TYPE(sym.st_info);
+		if (type == STT_SECTION || type == STT_FILE
+		    || sym.st_shndx == SHN_UNDEF || sym.st_shndx >= SHN_LORESERVE
+		    || !(name = elf_strptr(e, symsh->sh_link, sym.st_name))
+		    || !*name || !(scn = elf_getscn(e, sym.st_shndx))
+		    || !gelf_getshdr(scn, &sh)
+		    || !(secname = elf_strptr(e, shstrndx, sh.sh_name)))
+			continue;
+		for (j = 0; j < o->nsections; j++) {
+			struct rc_section *s = &o->sections[j];
+
+			if (strcmp(s->name, secname))
+				continue;
+			if (!s->witness_global && (!s->witness
+				|| GELF_ST_BIND(sym.st_info) != STB_LOCAL)) {
+				free(s->witness);
+				s->witness = strdup(name);
+				s->witness_global =
+					GELF_ST_BIND(sym.st_info) != STB_LOCAL;
+			}
+			break;
+		}
 	}
 }
 
@@ -302,8 +351,10 @@ static void read_elf(Elf *e, const char *origin)
 	o = &rc_objects[rc_nobjects - 1];
 	o->nunits = rc_nunits - o->first_unit;
 	object_sections(e, o, shstrndx);
-	if (symscn)
+	if (symscn) {
 		read_symbols(e, o, symscn, &symsh, shstrndx);
+		object_witnesses(e, o, symscn, &symsh, shstrndx);
+	}
 }
 
 static void read_archive(int fd, Elf *ar, const char *path)

@@ -24,6 +24,11 @@ struct rc_section {
 	enum rc_class cls;
 	long long bytes;	/* -1: not known */
 	long long align;	/* objects only: sh_addralign */
+	bool alloc;		/* objects only: SHF_ALLOC */
+	char *witness;		/* objects only: a symbol defined in it,
+				   global if it has one (--predict-free
+				   finds where the section went by it) */
+	bool witness_global;
 };
 
 struct rc_symbol {
@@ -77,6 +82,9 @@ enum rc_class rc_class_of(const char *section, const char *class_name);
 const char *rc_class_label(enum rc_class cls);
 struct rc_symbol *rc_unit_symbol(struct rc_unit *u, const char *name);
 void rc_units_free(void);
+
+/* predict.c */
+int rc_predict_free(const char *image, long long page_size, bool as_json);
 
 /* crossref.c */
 #include <stdio.h>

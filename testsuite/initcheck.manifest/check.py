@@ -6,6 +6,8 @@
   check.py same A.json B.json ...         the same totals in every report
   check.py sidefiles DIR N                N valid manifests in DIR
   check.py cross REPORT.json SYMBOL       a cross-unit finding for SYMBOL
+  check.py predict BINARY REPORT.json ASM.o C.o
+                                          --predict-free vs the binary
 Prints "ok" or the first difference."""
 import glob
 import json
@@ -118,6 +120,65 @@ def check_cross(report, symbol):
         fail("no cross-unit finding for " + symbol)
 
 
+def readelf_alloc(path):
+    """[(name, address, size)] of the allocated sections, from readelf."""
+    out = subprocess.run(["readelf", "-S", "-W", path], check=True,
+                         capture_output=True, text=True).stdout
+    secs = []
+    for line in out.splitlines():
+        m = re.match(r"\s*\[\s*\d+\]\s+(\S+)\s+\S+\s+([0-9a-f]+)\s+[0-9a-f]+\s+([0-9a-f]+)\s+\S+\s+(\S*A\S*)\s", line)
+        if m:
+            secs.append((m.group(1), int(m.group(2), 16), int(m.group(3), 16)))
+    return secs
+
+
+def check_predict(binary, report, asm_obj, c_obj):
+    """The figure free_reserved_area() would print for the binary's
+    [__init_begin, __init_end), its sections, and the parts named."""
+    rep = json.load(open(report))
+    addr = {}
+    for line in subprocess.run(["nm", binary], check=True, capture_output=True,
+                               text=True).stdout.splitlines():
+        parts = line.split()
+        if len(parts) == 3:
+            addr[parts[2]] = int(parts[0], 16)
+    begin, end = addr["__init_begin"], addr["__init_end"]
+    page = 4096
+    freed = max(0, (end & ~(page - 1)) - ((begin + page - 1) & ~(page - 1)))
+    if begin % page == 0 or end % page == 0:
+        fail("__init_begin or __init_end is page-aligned: a rounding is not tested")
+    if rep["predicted_kib"] != freed >> 10 or rep["freed_bytes"] != freed:
+        fail("predicted %sK, nm gives %dK" % (rep["predicted_kib"], freed >> 10))
+    if (rep["init_begin"], rep["init_end"]) != (begin, end):
+        fail("range %#x-%#x, nm %#x-%#x" % (rep["init_begin"], rep["init_end"], begin, end))
+    inside = [(n, a, s) for n, a, s in readelf_alloc(binary) if s and begin <= a < end]
+    got = [(s["name"], s["address"], s["bytes"]) for s in rep["sections"]]
+    if got != inside:
+        fail("sections %s, readelf %s" % (got, inside))
+    parts = ("units_exit_in_range", "units_meminit_in_range", "without_manifest",
+             "other_input", "padding", "gaps", "tail", "unexplained")
+    named = rep["units_init_bytes"] - rep["units_init_outside_range"] + sum(rep[p] for p in parts)
+    if named != end - begin or rep["range_bytes"] != end - begin:
+        fail("parts %d, range %d" % (named, end - begin))
+    if rep["unexplained"] != 0:
+        fail("%d bytes unexplained" % rep["unexplained"])
+    asm = sum(s for n, a, s in readelf_alloc(asm_obj) if not n.startswith(".note"))
+    if rep["without_manifest"] != asm:
+        fail("without manifest %d, the assembler object has %d" % (rep["without_manifest"], asm))
+    c = dict((n, s) for n, a, s in readelf_alloc(c_obj))
+    if rep["units_exit_in_range"] != c.get(".exit.text", 0) or not c.get(".exit.text"):
+        fail("exit %d, readelf %s" % (rep["units_exit_in_range"], c.get(".exit.text")))
+    gone = [(o["name"], o["bytes"]) for o in rep["units_init_outside"]]
+    if gone != [(".exitcall.exit", c.get(".exitcall.exit"))] or \
+            rep["units_init_discarded"] != c.get(".exitcall.exit") or \
+            rep["units_init_outside_range"] != c.get(".exitcall.exit"):
+        fail("outside the range %s, discarded %d; readelf .exitcall.exit %s"
+             % (gone, rep["units_init_discarded"], c.get(".exitcall.exit")))
+    other = [o for o in rep["inputs"] if o["name"] == ".fixup_table"]
+    if not other or other[0]["other_input"] != c.get(".fixup_table"):
+        fail("other input .fixup_table %s, readelf %s" % (other, c.get(".fixup_table")))
+
+
 cmd = sys.argv[1]
 if cmd == "object":
     check_object(sys.argv[2], sys.argv[3])
@@ -129,4 +190,6 @@ elif cmd == "sidefiles":
     check_sidefiles(sys.argv[2], int(sys.argv[3]))
 elif cmd == "cross":
     check_cross(sys.argv[2], sys.argv[3])
+elif cmd == "predict":
+    check_predict(sys.argv[2], sys.argv[3], sys.argv[4], sys.argv[5])
 print("ok")
