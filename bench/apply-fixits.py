@@ -3,8 +3,9 @@
 
 Applies the fix-its of N of initcheck's suggestions to a source tree: the
 ones with the most bytes in the report (initcheck-report --json --suggest),
-each matched by file, line and column to the fix-it GCC printed for it in
-the build log (-fdiagnostics-parseable-fixits).  Prints one line per
+each with the suggestions it needs (the suggested functions that reach
+it: "needs"), each matched by file and line to the fix-it GCC printed
+for it in the build log (-fdiagnostics-parseable-fixits).  Prints one line per
 applied suggestion (bytes, symbol, file:line) and the total, and writes
 nothing else.  Used by bench/suggest-kernel.sh."""
 import json, os, re, sys
@@ -26,13 +27,34 @@ for line in open(log, errors="replace"):
         fixes[(f, l)] = (c, int(m.group(5)), m.group(6))
         last = None
 sugg = json.load(open(report)).get("suggest", {}).get("suggestions", [])
-chosen = []
-for s in sorted(sugg, key=lambda s: -(s["bytes"] or 0)):
+by_name = {}
+for s in sugg:
+    by_name.setdefault((os.path.normpath(s["file"]), s["name"]), s)
+chosen, keys = [], set()
+
+def take(s):
+    """S and, first, the suggested functions it needs marked with it
+    (a helper that another suggested helper calls)."""
     key = (os.path.normpath(s["file"]), s["line"])
-    if key in fixes and (s["bytes"] or 0) > 0 and key not in [c[0] for c in chosen]:
-        chosen.append((key, s))
-    if len(chosen) == n:
+    if key in keys:
+        return True
+    if key not in fixes:
+        return False
+    keys.add(key)
+    for need in s.get("needs", []):
+        dep = by_name.get((os.path.normpath(s["file"]), need))
+        if not dep or not take(dep):
+            return False
+    chosen.append((key, s))
+    return True
+
+for s in sorted(sugg, key=lambda s: -(s["bytes"] or 0)):
+    if len([c for c in chosen if (c[1]["bytes"] or 0) > 0]) >= n:
         break
+    if (s["bytes"] or 0) > 0:
+        saved = (list(chosen), set(keys))
+        if not take(s):
+            chosen, keys = saved
 edits = {}
 for (f, l), s in chosen:
     edits.setdefault(f, []).append((l, fixes[(f, l)], s))
@@ -45,7 +67,7 @@ for f, es in edits.items():
         src = lines[l - 1].encode("utf-8", "surrogateescape")
         src = src[:c0 - 1] + text.encode() + src[c1 - 1:]
         lines[l - 1] = src.decode("utf-8", "surrogateescape")
-        total += s["bytes"]
+        total += s["bytes"] or 0
         print("%8d  %-12s %s  %s:%d" % (s["bytes"], s["marker"], s["name"], f, l))
     open(path, "w", encoding="utf-8", errors="surrogateescape").write("\n".join(lines))
 print("applied %d suggestions, %d bytes predicted" % (len(chosen), total))

@@ -10,7 +10,8 @@
 #  2. initcheck-report --suggest over the objects the link used (vmlinux.a
 #     and the lib.a members pulled in; assembler files among them, so
 #     that what they use is never suggested): suggestions and bytes;
-#  3. applies the N largest suggestions' fix-its (bench/apply-fixits.py);
+#  3. applies the N largest suggestions' fix-its, each with the suggested
+#     functions it needs marked too (bench/apply-fixits.py);
 #  4. rebuilds vmlinux (modpost runs again) and compares: no new section
 #     mismatch, no new initcheck finding, and the init bytes the report
 #     counts grew by the predicted amount.
@@ -58,6 +59,13 @@ mismatches() { grep -ci "section mismatch" "$1"; }
 findings() { grep -c 'warning: .*\[initcheck:[a-z-]*\]' "$1"; }
 init_bytes() { "$REPORT" --json $(inputs) | python3 -c 'import json,sys; print(json.load(sys.stdin)["init_bytes"])'; }
 
+# kbuild sees KCFLAGS change, not the plugin behind them: from clean when
+# the plugin is not the one the tree was last built with.
+stamp=$(cksum < "$PLUGIN")
+if [ "$(cat "$out/plugin.stamp" 2>/dev/null)" != "$stamp" ]; then
+	make -s ARCH="$arch" clean >/dev/null 2>&1
+	echo "$stamp" > "$out/plugin.stamp"
+fi
 build "$out/build-before.log"
 "$REPORT" --json --suggest $(inputs) > "$out/report-before.json"
 "$REPORT" --suggest --top 0 $(inputs) > "$out/report-before.txt"

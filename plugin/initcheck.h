@@ -156,6 +156,8 @@ struct ic_suggestion {
 	const char *marker;	/* "__init", "__initdata", "__initconst" */
 	long bytes;		/* a variable's size; -1 for a function */
 	unsigned uses;		/* references in this unit */
+	unsigned nneeds;	/* the suggested functions that reach it, */
+	tree *needs;		/* to be marked with it (or none) */
 };
 void ic_suggest_seen_definition(tree fndecl);
 unsigned ic_suggestions(const struct ic_suggestion **out, unsigned *nstatic,

@@ -128,6 +128,37 @@ static int cmp_suggestions(const void *pa, const void *pb)
 	return xa.column < xb.column ? -1 : xa.column > xb.column;
 }
 
+/*
+ * What each suggestion needs marked with it: the suggested functions that
+ * reach it.  A helper only an init function and another suggested helper
+ * call is __init only if that other helper is too; whoever applies a part
+ * of the suggestions must take these along (the note names the first,
+ * the manifest all of them).
+ */
+static void find_needs(void)
+{
+	hash_map<tree, unsigned> at;	/* suggested decl -> index in SUGG */
+	unsigned i, n = ic_refs_count();
+
+	for (i = 0; i < nsugg; i++)
+		at.put(sugg[i].decl, i);
+	for (i = 0; i < n; i++) {
+		const struct ic_ref *r = ic_ref_at(i);
+		unsigned *to = at.get(r->to), k;
+		struct ic_suggestion *s;
+
+		if (!to || !r->from || !at.get(r->from) || r->from == r->to)
+			continue;
+		s = &sugg[*to];
+		for (k = 0; k < s->nneeds && s->needs[k] != r->from; k++)
+			;
+		if (k < s->nneeds)
+			continue;
+		s->needs = XRESIZEVEC(tree, s->needs, s->nneeds + 1);
+		s->needs[s->nneeds++] = r->from;
+	}
+}
+
 static const char *marker_for(tree decl)
 {
 	if (TREE_CODE(decl) == FUNCTION_DECL)
@@ -237,6 +268,8 @@ static void compute(void)
 			s->decl = cands[i].decl;
 			s->marker = marker_for(s->decl);
 			s->uses = cands[i].uses;
+			s->needs = NULL;
+			s->nneeds = 0;
 			s->bytes = TREE_CODE(s->decl) == FUNCTION_DECL ? -1
 				   : (long)tree_to_uhwi(DECL_SIZE_UNIT(
 					     s->decl));
@@ -244,6 +277,7 @@ static void compute(void)
 		if (pass == 0)
 			nlocal = nsugg;
 	}
+	find_needs();
 	qsort(sugg, nlocal, sizeof(*sugg), cmp_suggestions);
 	qsort(sugg + nlocal, nsugg - nlocal, sizeof(*sugg), cmp_suggestions);
 	cands.release();
@@ -326,7 +360,19 @@ void ic_suggest_notes(void)
 		if (ic_diagnose_marked(decl))
 			continue;
 		add_fixit(&richloc, decl, s[i].marker);
-		if (TREE_CODE(decl) == FUNCTION_DECL)
+		if (s[i].nneeds && TREE_CODE(decl) == FUNCTION_DECL)
+			inform(&richloc, "%qD is only reached from init code "
+			       "and from %qD, also suggested; marking it %qs "
+			       "together with %qD frees its code after boot "
+			       "[%s:suggest]", decl, s[i].needs[0], s[i].marker,
+			       s[i].needs[0], IC_NAME);
+		else if (s[i].nneeds)
+			inform(&richloc, "%qD is only used by init code and "
+			       "by %qD, also suggested; marking it %qs "
+			       "together with %qD frees its %ld bytes after boot "
+			       "[%s:suggest]", decl, s[i].needs[0], s[i].marker,
+			       s[i].needs[0], s[i].bytes, IC_NAME);
+		else if (TREE_CODE(decl) == FUNCTION_DECL)
 			inform(&richloc, "%qD is only reached from init code; "
 			       "marking it %qs frees its code after boot "
 			       "[%s:suggest]", decl, s[i].marker, IC_NAME);
@@ -352,6 +398,14 @@ static json::object *suggestion_json(const struct ic_suggestion *s)
 	o->set("line", new json::integer_number(x.line));
 	o->set("column", new json::integer_number(x.column));
 	o->set("uses", new json::integer_number(s->uses));
+	if (s->nneeds) {
+		json::array *a = new json::array;
+
+		for (unsigned k = 0; k < s->nneeds; k++)
+			a->append(ic_json_str(IDENTIFIER_POINTER(
+				DECL_ASSEMBLER_NAME(s->needs[k]))));
+		o->set("needs", a);
+	}
 	/* A function's size is the object's (st_size); the report reads it. */
 	if (s->bytes >= 0)
 		o->set("bytes", new json::integer_number(s->bytes));
@@ -402,6 +456,8 @@ void ic_suggest_release(void)
 	delete defined;
 	defined = NULL;
 	global_defs.release();
+	for (unsigned i = 0; i < nsugg; i++)
+		XDELETEVEC(sugg[i].needs);
 	XDELETEVEC(sugg);
 	sugg = NULL;
 	nsugg = nlocal = 0;

@@ -129,14 +129,18 @@ static void suggest_one(const struct rc_unit *u, json_t *s, long units,
 
 	file = file ? file : "";
 	add_to_file(file, bytes > 0 ? bytes : 0);
-	if (list)
+	if (list) {
+		json_t *needs = json_object_get(s, "needs");
+
 		json_array_append_new(list, json_pack(
-			"{s:s, s:s, s:s, s:s, s:I, s:I, s:o, s:b}",
+			"{s:s, s:s, s:s, s:s, s:I, s:I, s:o, s:b, s:O}",
 			"name", name ?: "", "kind", fn ? "function" : "variable",
 			"marker", marker ?: "", "file", file, "line", line,
 			"column", col,
 			"bytes", bytes < 0 ? json_null() : json_integer(bytes),
-			"global", units > 0));
+			"global", units > 0,
+			"needs", needs ? needs : json_array()));
+	}
 	if (!text)
 		return;
 	printf("%s:%lld:%lld: note: '%s' is only %s init code", file,

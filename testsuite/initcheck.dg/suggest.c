@@ -9,7 +9,7 @@ extern void register_hook(void (*)(void));
 extern void consume(const void *);
 extern int printf(const char *, ...);
 
-static int parse(int x) { return x * 2; }        /* { dg-message "12: 'parse' is only reached from init code; marking it '__init' frees its code after boot \\\[initcheck:suggest\\\]" } */
+static int parse(int x) { return x * 2; }        /* { dg-message "12: 'parse' is only reached from init code and from 'helper', also suggested; marking it '__init' together with 'helper' frees its code after boot \\\[initcheck:suggest\\\]" } */
 static int helper(int x) { return parse(x); }    /* { dg-message "12: 'helper' is only reached from init code; marking it '__init'" } */
 static int shared(int x) { return x + 1; }       /* { dg-bogus "suggest" "runtime() calls it too" } */
 static void callback(void) { }                   /* { dg-bogus "suggest" "its address escapes to register_hook" } */
