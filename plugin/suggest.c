@@ -34,6 +34,8 @@ struct candidate {
 	tree decl;
 	enum cand_kind kind;
 	bool out;		/* held back, or reached from runtime code */
+	bool exit_only;		/* every use so far from .exitcall.exit */
+	bool exit_use;		/* one use from there */
 	unsigned uses;		/* references from code that can run */
 };
 
@@ -177,7 +179,7 @@ static void compute(void)
 	computed = true;
 	for (i = 0; i < n; i++) {
 		const struct ic_ref *r = ic_ref_at(i);
-		struct candidate c = { r->to, CAND_NONE, false, 0 };
+		struct candidate c = { r->to, CAND_NONE, false, true, false, 0 };
 
 		if (index.get(r->to))
 			continue;
@@ -189,7 +191,7 @@ static void compute(void)
 	}
 	for (i = 0; i < global_defs.length(); i++) {
 		tree decl = global_defs[i];
-		struct candidate c = { decl, CAND_NONE, false, 0 };
+		struct candidate c = { decl, CAND_NONE, false, true, false, 0 };
 
 		if (index.get(decl))
 			continue;
@@ -219,13 +221,28 @@ static void compute(void)
 		from = r->from ? index.get(r->from) : NULL;
 		if (from && cands[*from].kind == CAND_STATIC
 		    && r->kind != IC_REF_ADDRESS
-		    && TREE_CODE(r->from) == FUNCTION_DECL)
+		    && TREE_CODE(r->from) == FUNCTION_DECL) {
+			cands[*to].exit_only = false;
 			continue;
+		}
 		if (r->from)
 			ic_classify(r->from, &fp);
 		if (runtime_use(r, r->from ? fp.cls : IC_NORMAL))
 			cands[*to].out = true;
+		/* module_exit()'s table: what only it names is exit code,
+		   discarded when built in (__exit), not init code. */
+		if (!r->from || fp.cls != IC_INIT_TABLE
+		    || strcmp(fp.section, ".exitcall.exit"))
+			cands[*to].exit_only = false;
+		else
+			cands[*to].exit_use = true;
 	}
+
+	/* Named by the exit table and used by init code too: neither
+	   marker fits (a module's exit function runs long after init). */
+	for (i = 0; i < cands.length(); i++)
+		if (cands[i].exit_use && !cands[i].exit_only)
+			cands[i].out = true;
 
 	/* A candidate ruled out is runtime code or data: what it calls or
 	   reads is reached after boot too.  Small sets, so a plain fixpoint. */
@@ -266,7 +283,9 @@ static void compute(void)
 					  nsugg + 1);
 			s = &sugg[nsugg++];
 			s->decl = cands[i].decl;
-			s->marker = marker_for(s->decl);
+			s->marker = cands[i].exit_only && cands[i].exit_use
+				    && TREE_CODE(s->decl) == FUNCTION_DECL
+				    ? "__exit" : marker_for(s->decl);
 			s->uses = cands[i].uses;
 			s->needs = NULL;
 			s->nneeds = 0;
@@ -372,6 +391,11 @@ void ic_suggest_notes(void)
 			       "together with %qD frees its %ld bytes after boot "
 			       "[%s:suggest]", decl, s[i].needs[0], s[i].marker,
 			       s[i].needs[0], s[i].bytes, IC_NAME);
+		else if (!strcmp(s[i].marker, "__exit"))
+			inform(&richloc, "%qD is only named by the module "
+			       "exit table; marking it %qs discards it when "
+			       "built in [%s:suggest]", decl, s[i].marker,
+			       IC_NAME);
 		else if (TREE_CODE(decl) == FUNCTION_DECL)
 			inform(&richloc, "%qD is only reached from init code; "
 			       "marking it %qs frees its code after boot "

@@ -207,8 +207,9 @@ static void read_symbols(Elf *e, struct rc_object *o, Elf_Scn *symscn,
 		secname = elf_strptr(e, shstrndx, sh.sh_name);
 		u = owner(o, name, GELF_ST_BIND(sym.st_info) != STB_LOCAL,
 			  file, file_seq);
-		if (type == STT_FUNC && (u || (u = rc_suggest_owner(name))))
-			rc_suggest_size(u, name, (long long)sym.st_size);
+		if (u || (u = rc_suggest_owner(name)))
+			rc_suggest_size(u, name, (long long)sym.st_size,
+					type == STT_FUNC);
 		if (!u || !secname || !(sec = unit_section(u, secname)))
 			continue;
 		s = rc_unit_symbol(u, name);

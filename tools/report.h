@@ -50,7 +50,7 @@ struct rc_unit {
 	struct rc_symbol *symbols;
 	size_t nsymbols;
 	bool sizes_exact;
-	json_t *fn_sizes;	/* suggested function -> st_size (suggest.c) */
+	json_t *fn_sizes;	/* symbol -> st_size, for suggest.c */
 	bool lto_only;		/* -flto, no fat code: nothing counted */
 };
 
@@ -92,7 +92,8 @@ int rc_crossref(json_t *out, FILE *text);	/* errors found */
 
 /* suggest.c */
 void rc_suggest_foreign(const char *name);
-void rc_suggest_size(struct rc_unit *u, const char *name, long long size);
+void rc_suggest_size(struct rc_unit *u, const char *name, long long size,
+		     bool function);
 struct rc_unit *rc_suggest_owner(const char *name);
 void rc_suggest(json_t *out, FILE *text, bool list);
 

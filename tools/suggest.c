@@ -56,12 +56,14 @@ void rc_suggest_foreign(const char *name)
 	json_object_set_new(foreign, name, json_true());
 }
 
-/* A function symbol of unit U: counted if U suggests it (or its origin,
-   for a clone: "foo.constprop.0" is foo's). */
-void rc_suggest_size(struct rc_unit *u, const char *name, long long size)
+/* A symbol of unit U, if U has suggestions: a function counts for its
+   origin too, for a clone ("foo.constprop.0" is foo's); a variable by
+   its own name ("once.0", a function's static). */
+void rc_suggest_size(struct rc_unit *u, const char *name, long long size,
+		     bool function)
 {
 	json_t *sg = json_object_get(u->manifest, "suggest");
-	size_t n = strcspn(name, ".");
+	size_t n = function ? strcspn(name, ".") : strlen(name);
 	char *base;
 	json_t *v;
 
@@ -102,14 +104,15 @@ static void add_to_file(const char *file, long long bytes)
 	files[i].n++;
 }
 
+/* What marking S frees: its bytes in the object (a variable GCC folded
+   away, or a function inlined into all its callers, frees nothing more);
+   without the object (a JSON side file), a variable's declared size. */
 static long long bytes_of(const struct rc_unit *u, json_t *s)
 {
 	json_t *b = json_object_get(s, "bytes"), *f;
 
-	if (json_is_integer(b))
-		return json_integer_value(b);
 	if (!u->sizes_exact)
-		return -1;
+		return json_is_integer(b) ? json_integer_value(b) : -1;
 	f = u->fn_sizes ? json_object_get(u->fn_sizes, json_string_value(
 				json_object_get(s, "name"))) : NULL;
 	return f ? json_integer_value(f) : 0;
@@ -143,6 +146,14 @@ static void suggest_one(const struct rc_unit *u, json_t *s, long units,
 	}
 	if (!text)
 		return;
+	if (marker && !strcmp(marker, "__exit")) {
+		printf("%s:%lld:%lld: note: '%s' is only named by the module "
+		       "exit table; marking it '__exit' discards %lld bytes "
+		       "when built in [initcheck:suggest]\n", file,
+		       (long long)line, (long long)col, name ?: "?",
+		       bytes < 0 ? 0 : bytes);
+		return;
+	}
 	printf("%s:%lld:%lld: note: '%s' is only %s init code", file,
 	       (long long)line, (long long)col, name ?: "?",
 	       fn ? "reached from" : "used by");

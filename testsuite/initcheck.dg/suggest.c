@@ -71,3 +71,11 @@ int __init init_third(void)
         return header_helper(1) + macro_helper() + weak_fn() + hw_flag
                + per_thread + alias_of();
 }
+
+/* What only module_exit()'s table names is exit code: __exit, discarded
+   when built in.  Named by it and used by init code too: neither. */
+static void drv_exit(void) { }                  /* { dg-message "13: 'drv_exit' is only named by the module exit table; marking it '__exit' discards it when built in \\\[initcheck:suggest\\\]" } */
+static void (*__exitcall_drv_exit)(void) __attribute__((used, section(".exitcall.exit"))) = drv_exit;
+static void both_exit(void) { }                 /* { dg-bogus "suggest" "exit table and init code" } */
+static void (*__exitcall_both_exit)(void) __attribute__((used, section(".exitcall.exit"))) = both_exit;
+int __init init_fourth(void) { both_exit(); return 0; }
