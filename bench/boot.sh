@@ -16,29 +16,14 @@ work=${1:-$top/build/kernel-x86_64}
 CC=${CC:-gcc}
 PLUGIN=${PLUGIN:-$top/plugin/initcheck.so}
 REPORT=${REPORT:-$top/tools/initcheck-report}
-tarball=/usr/src/linux-source-6.1.tar.xz
 tree=$work/linux-source-6.1
 fail=0
 say() { printf 'boot-check: %s\n' "$*"; }
 bad() { say "FAIL: $*"; fail=1; }
 begin=$(date +%s)
 
-need="linux-source-6.1 flex bison bc libssl-dev libelf-dev qemu-system-x86 libc6-dev"
-missing=$(for p in $need; do dpkg-query -W -f='${Status}\n' "$p" 2>/dev/null | grep -q 'ok installed' || echo "$p"; done)
-if [ -n "$missing" ]; then
-	if [ "$(id -u)" = 0 ]; then
-		say "installing $missing"
-		apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -q $missing >/dev/null || exit 1
-	else
-		say "missing packages; run: sudo apt-get install $missing"
-		exit 1
-	fi
-fi
-mkdir -p "$work"
-if [ ! -f "$tree/Makefile" ]; then
-	say "extracting $tarball"
-	tar -C "$work" -xJf "$tarball" || exit 1
-fi
+. "$here/kernel-tree.sh"
+kernel_tree "$work" "qemu-system-x86 libc6-dev" || exit 1
 cd "$tree" || exit 1
 
 # tinyconfig, then only what a serial console and an initramfs need.

@@ -23,9 +23,8 @@ tree=$work/linux-source-6.1
 flags="-fplugin=$PLUGIN -fplugin-arg-initcheck-profile=kernel -fplugin-arg-initcheck-warn"
 say() { printf 'kernel-bench: %s\n' "$*"; }
 
-if [ ! -f "$tree/Makefile" ]; then
-	mkdir -p "$work" && tar -C "$work" -xJf /usr/src/linux-source-6.1.tar.xz || exit 1
-fi
+. "$here/kernel-tree.sh"
+kernel_tree "$work" "" || exit 1
 cd "$tree" || exit 1
 make -s ARCH=i386 tinyconfig >/dev/null 2>&1 || { say "make tinyconfig failed"; exit 1; }
 t=$(mktemp -d)

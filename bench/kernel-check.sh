@@ -18,28 +18,13 @@ work=${1:-$top/build/kernel}
 CC=${CC:-gcc}
 PLUGIN=${PLUGIN:-$top/plugin/initcheck.so}
 REPORT=${REPORT:-$top/tools/initcheck-report}
-tarball=/usr/src/linux-source-6.1.tar.xz
 tree=$work/linux-source-6.1
 fail=0
 say() { printf 'kernel-check: %s\n' "$*"; }
 bad() { say "FAIL: $*"; fail=1; }
 
-need="linux-source-6.1 flex bison bc libssl-dev libelf-dev"
-missing=$(for p in $need; do dpkg-query -W -f='${Status}\n' "$p" 2>/dev/null | grep -q 'ok installed' || echo "$p"; done)
-if [ -n "$missing" ]; then
-	if [ "$(id -u)" = 0 ]; then
-		say "installing $missing"
-		apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -q $missing >/dev/null || exit 1
-	else
-		say "missing packages; run: sudo apt-get install $missing"
-		exit 1
-	fi
-fi
-mkdir -p "$work"
-if [ ! -f "$tree/Makefile" ]; then
-	say "extracting $tarball"
-	tar -C "$work" -xJf "$tarball" || exit 1
-fi
+. "$here/kernel-tree.sh"
+kernel_tree "$work" "" || exit 1
 cd "$tree" || exit 1
 # From clean: the findings are the compiler's, seen only when it runs.
 make -s ARCH=i386 clean >/dev/null 2>&1

@@ -23,7 +23,6 @@ PLUGIN=${PLUGIN:-$top/plugin/initcheck.so}
 ALLOCCMP=${ALLOCCMP:-$top/build/alloccmp}
 JOBS=${JOBS:-2}
 mkdir -p "$work" && work=$(cd "$work" && pwd) || exit 1
-tarball=/usr/src/linux-source-6.1.tar.xz
 tree=$work/linux-source-6.1
 saved=$work/identity
 say() { printf 'kernel-identity: %s\n' "$*"; }
@@ -58,10 +57,8 @@ build() {
 if [ "$what" != compare ]; then
 	[ -f "$PLUGIN" ] || { say "no plugin at $PLUGIN (make)"; exit 1; }
 	[ -x "$ALLOCCMP" ] || { say "no $ALLOCCMP (make build/alloccmp)"; exit 1; }
-	if [ ! -f "$tree/Makefile" ]; then
-		say "extracting $tarball"
-		tar -C "$work" -xJf "$tarball" || exit 1
-	fi
+	. "$here/kernel-tree.sh"
+	kernel_tree "$work" "" || exit 1
 	build plain ""
 	build plugin "-fplugin=$PLUGIN -fplugin-arg-initcheck-profile=kernel -fplugin-arg-initcheck-warn"
 fi

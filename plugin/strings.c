@@ -48,16 +48,11 @@ static const struct {
 	{ "parse_option_str", 2 }, { "strstarts", 2 },
 };
 
-struct init_string {
-	tree addr;		/* &"literal", as the argument passes it */
-	tree str;		/* the literal */
-};
 
-static vec<struct init_string> found;
+static vec<tree> found;			/* the init-only literals, in order */
 static hash_set<tree> *init_only;	/* the literals in FOUND */
 static hash_set<nofree_string_hash> *other_texts;
 static hash_map<nofree_string_hash, tree> *moved_vars;
-static unsigned moved;
 
 static bool active(void)
 {
@@ -96,15 +91,15 @@ static unsigned read_only_args(tree fndecl, int nargs)
 	return mask;
 }
 
-/* The &"literal" an argument passes, through conversions. */
-static tree literal_addr(tree t)
+/* The literal an argument passes as &"text", through conversions. */
+static tree literal_of(tree t)
 {
 	while (CONVERT_EXPR_P(t) || TREE_CODE(t) == NON_LVALUE_EXPR)
 		t = TREE_OPERAND(t, 0);
 	if (TREE_CODE(t) != ADDR_EXPR
 	    || TREE_CODE(TREE_OPERAND(t, 0)) != STRING_CST)
 		return NULL_TREE;
-	return t;
+	return TREE_OPERAND(t, 0);
 }
 
 /* The text of a literal as a key: its length and its bytes, in hex when
@@ -146,16 +141,15 @@ void ic_strings_call(tree from, tree call)
 		return;
 	mask = read_only_args(TREE_OPERAND(fn, 0), n);
 	for (i = 0; i < n && i < 32; i++) {
-		struct init_string s;
+		tree str;
 
 		if (!(mask & (1u << i))
-		    || !(s.addr = literal_addr(CALL_EXPR_ARG(call, i))))
+		    || !(str = literal_of(CALL_EXPR_ARG(call, i))))
 			continue;
-		s.str = TREE_OPERAND(s.addr, 0);
 		if (!init_only)
 			init_only = new hash_set<tree>;
-		init_only->add(s.str);
-		found.safe_push(s);
+		init_only->add(str);
+		found.safe_push(str);
 	}
 }
 
@@ -199,7 +193,6 @@ static tree init_array(tree str, location_t loc)
 	/* Added after the unit was analysed: add, not finalize_decl. */
 	varpool_node::add(*var);
 	varpool_node::get(*var)->analyze();
-	moved++;
 	return *var;
 }
 
@@ -284,13 +277,13 @@ void ic_strings_json(json::object *m)
 	if (!active())
 		return;
 	for (i = 0; i < found.length(); i++) {
-		const char *key = text_key(found[i].str);
+		const char *key = text_key(found[i]);
 
 		literals++;
 		if ((other_texts && other_texts->contains(key))
 		    || counted.add(key))
 			continue;
-		bytes += TREE_STRING_LENGTH(found[i].str);
+		bytes += TREE_STRING_LENGTH(found[i]);
 	}
 	o = new json::object;
 	o->set("literals", new json::integer_number(literals));
@@ -309,5 +302,4 @@ void ic_strings_release(void)
 	init_only = NULL;
 	other_texts = NULL;
 	moved_vars = NULL;
-	moved = 0;
 }
