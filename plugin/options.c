@@ -13,24 +13,14 @@ struct ic_options ic_opts;
 
 enum ic_arg { ARG_NONE, ARG_REQUIRED };
 
+/* A key sets FLAG (no value), or APPLY parses its value. */
 struct ic_key {
 	const char *key;
 	enum ic_arg arg;
 	bool (*apply)(const char *key, const char *value);
+	bool *flag;
 	const char *help;
 };
-
-static bool set_disable(const char *, const char *)
-{
-	ic_opts.disable = true;
-	return true;
-}
-
-static bool set_warn(const char *, const char *)
-{
-	ic_opts.warn_only = true;
-	return true;
-}
 
 /* error=RULE[,RULE...], warning=..., ignore=...; RULE may be "all". */
 static bool set_severity(const char *key, const char *value)
@@ -89,39 +79,28 @@ static bool set_manifest(const char *, const char *value)
 	return true;
 }
 
-static bool set_suggest(const char *, const char *)
-{
-	ic_opts.suggest = true;
-	return true;
-}
-
-static bool set_move_strings(const char *, const char *)
-{
-	ic_opts.move_strings = true;
-	return true;
-}
-
 static const struct ic_key ic_keys[] = {
-	{ "disable", ARG_NONE, set_disable, "load the plugin but check nothing" },
-	{ "warn", ARG_NONE, set_warn,
+	{ "disable", ARG_NONE, NULL, &ic_opts.disable,
+	  "load the plugin but check nothing" },
+	{ "warn", ARG_NONE, NULL, &ic_opts.warn_only,
 	  "report mismatches as warnings, not errors" },
-	{ "error", ARG_REQUIRED, set_severity,
+	{ "error", ARG_REQUIRED, set_severity, NULL,
 	  "=RULE[,RULE] make these rules errors" },
-	{ "warning", ARG_REQUIRED, set_severity,
+	{ "warning", ARG_REQUIRED, set_severity, NULL,
 	  "=RULE[,RULE] make these rules warnings" },
-	{ "ignore", ARG_REQUIRED, set_severity,
+	{ "ignore", ARG_REQUIRED, set_severity, NULL,
 	  "=RULE[,RULE] turn these rules off" },
-	{ "profile", ARG_REQUIRED, set_profile,
+	{ "profile", ARG_REQUIRED, set_profile, NULL,
 	  "=strict|kernel also accept what the kernel's modpost accepts "
 	  "by name (kernel)" },
-	{ "sarif", ARG_REQUIRED, set_sarif,
+	{ "sarif", ARG_REQUIRED, set_sarif, NULL,
 	  "=FILE write the findings as a SARIF 2.1.0 log" },
-	{ "manifest", ARG_REQUIRED, set_manifest,
+	{ "manifest", ARG_REQUIRED, set_manifest, NULL,
 	  "=FILE|DIR/ also write the unit's manifest as JSON there" },
-	{ "suggest", ARG_NONE, set_suggest,
+	{ "suggest", ARG_NONE, NULL, &ic_opts.suggest,
 	  "note functions and variables only init code uses (could be "
 	  "__init)" },
-	{ "move-strings", ARG_NONE, set_move_strings,
+	{ "move-strings", ARG_NONE, NULL, &ic_opts.move_strings,
 	  "move string literals only init code uses into .init.rodata "
 	  "(changes the generated code)" },
 };
@@ -177,7 +156,9 @@ bool ic_parse_options(struct plugin_name_args *info)
 			ok = false;
 			continue;
 		}
-		if (!ic_keys[k].apply(a->key, a->value))
+		if (ic_keys[k].flag)
+			*ic_keys[k].flag = true;
+		else if (!ic_keys[k].apply(a->key, a->value))
 			ok = false;
 	}
 	return ok;
