@@ -69,7 +69,7 @@ PKGCONFIG_DIR ?= $(PREFIX)/lib/pkgconfig
 DEB_PACKAGES = gcc-$(GCC_MAJOR) g++-$(GCC_MAJOR) gcc-$(GCC_MAJOR)-plugin-dev \
 	libgmp-dev dejagnu make python3 patch libelf-dev libjansson-dev pkg-config \
 	binutils ccache cmake meson ninja-build distcc icecc iproute2 util-linux \
-	csmith libcsmith-dev
+	csmith libcsmith-dev gobjc-$(GCC_MAJOR) gobjc++-$(GCC_MAJOR)
 # A cross compiler: itself, its plugin headers, its binutils and C library,
 # and qemu-user to run what it links (the tests that run programs).
 ifneq ($(CROSS),)

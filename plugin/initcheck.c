@@ -92,14 +92,20 @@ static void on_finish(void *, void *)
 	ic_strings_release();
 }
 
-/* The C front end only: the checks read C trees.  Any other language gets
-   one line and the plugin stays out of the way. */
+/* The C front end only: the checks read C trees.  GCC names that front end
+   after the standard in use (c-family/c-opts.cc, set_std_c*): "GNU C" by
+   default, "GNU C89" for c89/c90/gnu89/-ansi/iso9899:199409, "GNU C99",
+   "GNU C11", "GNU C17", "GNU C2X" (GCC 11-13), "GNU C23" (GCC 14, 15),
+   "GNU C2Y" (GCC 15).  C++ ("GNU C++17") and Objective-C ("GNU Objective-C")
+   are the only other names that start alike, and neither has a digit right
+   after "GNU C": match the form, not a list, so the next standard is
+   checked too. */
 static bool is_c_front_end(void)
 {
-	return !strcmp(lang_hooks.name, "GNU C")
-	       || !strncmp(lang_hooks.name, "GNU C1", 6)
-	       || !strncmp(lang_hooks.name, "GNU C2", 6)
-	       || !strcmp(lang_hooks.name, "GNU C89");
+	const char *name = lang_hooks.name;
+
+	return !strncmp(name, "GNU C", 5)
+	       && (name[5] == '\0' || ISDIGIT(name[5]));
 }
 
 int plugin_init(struct plugin_name_args *info,
