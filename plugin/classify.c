@@ -244,7 +244,15 @@ static void classify(tree decl, struct ic_place *out)
 	/* No section of the user's: GCC's default.  A variable that is the
 	   source of a reference has a non-zero initializer, so it is never
 	   in .bss. */
-	if (out->is_function) {
+	if (ic_init_only_unit() && !DECL_EXTERNAL(target)) {
+		/* A Xen foo.init.o (profile xen, rules.c): objcopy renames
+		   what this unit defines to .init.*, and the build fails on
+		   anything left in .text, .data or .bss. */
+		out->section = out->is_function ? ".init.text"
+			       : is_readonly_var(target) ? ".init.rodata"
+			       : ".init.data";
+		out->cls = IC_INIT;
+	} else if (out->is_function) {
 		out->section = ".text";
 		out->cls = IC_NORMAL;
 	} else if (is_readonly_var(target)) {

@@ -375,8 +375,11 @@ static void judge_through(const struct ic_ref *r, tree inlined,
 		f.to = *to;
 		ic_classify(c->from, &f.from);
 		f.rule = ic_rule_for(&f.from, to);
+		/* The reference inside the inline function, or the call of
+		   it (under a boot-only condition, say), may be exempt. */
 		if (!f.rule || ic_rule_severity(f.rule) == IC_IGNORE
-		    || ic_exempt(c->from, &f.from, r->to, &f.to))
+		    || ic_exempt(r, c->from, &f.from, r->to, &f.to)
+		    || ic_exempt(c, c->from, &f.from, r->to, &f.to))
 			continue;
 		add_finding(&f);
 	}
@@ -406,7 +409,7 @@ void ic_diagnose_all(void)
 		ic_classify(r->to, &f.to);
 		f.rule = ic_rule_for(&f.from, &f.to);
 		if (!f.rule || ic_rule_severity(f.rule) == IC_IGNORE
-		    || ic_exempt(r->from, &f.from, r->to, &f.to))
+		    || ic_exempt(r, r->from, &f.from, r->to, &f.to))
 			continue;
 		if (ic_is_transparent(r->from)) {
 			judge_through(r, r->from, &f.to, 0);

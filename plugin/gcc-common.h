@@ -20,6 +20,7 @@
 #include "varasm.h"
 #include "output.h"
 #include "c-family/c-common.h"
+#include "c-family/c-pragma.h"
 #include "toplev.h"
 #include "intl.h"
 #include "diagnostic.h"
@@ -30,5 +31,19 @@
 #include "hash-set.h"
 
 #include <fnmatch.h>
+
+/*
+ * Whether macro NAME is defined in the unit being parsed.  The C family's
+ * preprocessor, parse_in, exists in cc1, cc1plus and cc1obj only; lto1,
+ * which loads the plugin too on an -flto link, has no such symbol, so it
+ * is referred to weakly and is NULL there.
+ */
+#pragma weak parse_in
+static inline bool ic_macro_defined(const char *name)
+{
+	return &parse_in && parse_in
+	       && cpp_defined(parse_in, (const unsigned char *)name,
+			      strlen(name));
+}
 
 #endif /* INITCHECK_GCC_COMMON_H */

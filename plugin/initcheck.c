@@ -38,6 +38,7 @@ static void on_pre_genericize(void *gcc_data, void *)
 {
 	tree fndecl = (tree)gcc_data;
 
+	ic_rules_note_unit();
 	ic_scan_toplevel_asm();
 	ic_redecl_seen(fndecl);
 	ic_scan_function(fndecl);
@@ -52,6 +53,7 @@ static void on_finish_decl(void *gcc_data, void *)
 
 	if (TREE_CODE(decl) != FUNCTION_DECL && !VAR_P(decl))
 		return;
+	ic_rules_note_unit();
 	ic_scan_toplevel_asm();
 	ic_redecl_seen(decl);
 	ic_scan_decl(decl);

@@ -74,6 +74,13 @@ struct ic_ref {
 	tree to;		/* the function or variable referred to */
 	location_t loc;		/* where, with a range when GCC has one */
 	enum ic_ref_kind kind;
+	/* Where in the source the reference sits, for the exemptions of a
+	   profile that look at it (rules.c): */
+	tree member;		/* the FIELD_DECL an initializer element
+				   stores it in, or NULL_TREE */
+	tree asm_stmt;		/* the ASM_EXPR it is an operand of */
+	const struct ic_guard *guard;	/* the innermost boot-only condition
+					   it is evaluated under, or NULL */
 };
 
 /* references.c */
@@ -121,10 +128,17 @@ const struct ic_rule *ic_rule_for(const struct ic_place *from,
 const struct ic_rule *ic_rule_named(const char *name);
 const struct ic_rule *ic_rule_at(unsigned i);
 
-enum ic_profile { IC_PROFILE_STRICT, IC_PROFILE_KERNEL };
+enum ic_profile { IC_PROFILE_STRICT, IC_PROFILE_KERNEL, IC_PROFILE_XEN };
 extern enum ic_profile ic_profile;
-const char *ic_exempt(tree from, const struct ic_place *fp,
+const char *ic_exempt(const struct ic_ref *r, tree from,
+		      const struct ic_place *fp,
 		      tree to, const struct ic_place *tp);
+/* A condition under which code runs only while booting (profile xen). */
+struct ic_guard;
+bool ic_profile_has_guards(void);
+const struct ic_guard *ic_guard_of(tree cond, bool truth);
+bool ic_init_only_unit(void);
+void ic_rules_note_unit(void);
 void ic_rules_release(void);
 enum ic_severity ic_rule_severity(const struct ic_rule *rule);
 diagnostic_t ic_diagnostic_kind(enum ic_severity sev);

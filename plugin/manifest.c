@@ -127,7 +127,7 @@ static void forbidden_text(const struct ic_ref *r, const struct ic_place *from,
 		const struct ic_rule *rule = ic_rule_for(from, &to);
 		enum ic_severity sev;
 
-		if (!rule || ic_exempt(r->from, from, r->to, &to))
+		if (!rule || ic_exempt(r, r->from, from, r->to, &to))
 			continue;
 		sev = ic_rule_severity(rule);
 		if (sev == IC_IGNORE)

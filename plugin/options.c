@@ -59,9 +59,12 @@ static bool set_profile(const char *key, const char *value)
 		ic_profile = IC_PROFILE_STRICT;
 	else if (!strcmp(value, "kernel"))
 		ic_profile = IC_PROFILE_KERNEL;
+	else if (!strcmp(value, "xen"))
+		ic_profile = IC_PROFILE_XEN;
 	else {
 		error("%s: bad value %qs for %<-fplugin-arg-%s-%s%>;"
-		      " accepted: strict, kernel", IC_NAME, value, IC_NAME, key);
+		      " accepted: strict, kernel, xen", IC_NAME, value, IC_NAME,
+		      key);
 		return false;
 	}
 	return true;
@@ -91,8 +94,8 @@ static const struct ic_key ic_keys[] = {
 	{ "ignore", ARG_REQUIRED, set_severity, NULL,
 	  "=RULE[,RULE] turn these rules off" },
 	{ "profile", ARG_REQUIRED, set_profile, NULL,
-	  "=strict|kernel also accept what the kernel's modpost accepts "
-	  "by name (kernel)" },
+	  "=strict|kernel|xen also accept what the kernel's modpost accepts "
+	  "by name (kernel), or Xen's boot-time conventions (xen)" },
 	{ "sarif", ARG_REQUIRED, set_sarif, NULL,
 	  "=FILE write the findings as a SARIF 2.1.0 log" },
 	{ "manifest", ARG_REQUIRED, set_manifest, NULL,

@@ -65,7 +65,7 @@ void ic_redecl_seen(tree decl)
 	struct ic_place p;
 	location_t *first;
 
-	if (ic_profile == IC_PROFILE_KERNEL || !is_candidate(decl))
+	if (ic_profile != IC_PROFILE_STRICT || !is_candidate(decl))
 		return;
 	if (!seen) {
 		seen = new hash_set<tree>;

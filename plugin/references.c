@@ -41,6 +41,13 @@ struct scan {
 	hash_set<tree> *visited;	/* SAVE_EXPRs: shared, read once
 					   (made at the first one: a set per
 					   body cost a malloc and a free) */
+	/* Where the walk is, for a profile's exemptions (rules.c): */
+	tree member;			/* the field an initializer element
+					   stores into */
+	tree asm_stmt;			/* the asm statement operands are
+					   read of */
+	const struct ic_guard *guard;	/* the innermost boot-only condition
+					   (profiles with guards only) */
 };
 
 static void scan(struct scan *s, tree t);
@@ -83,6 +90,9 @@ void ic_record_asm_ref(const char *section, tree to, location_t loc)
 	r->to = to;
 	r->loc = loc;
 	r->kind = IC_REF_ADDRESS;
+	r->member = NULL_TREE;
+	r->asm_stmt = NULL_TREE;
+	r->guard = NULL;
 	keep(to);
 }
 
@@ -108,7 +118,12 @@ static void record(struct scan *s, tree to, location_t loc,
 	r->to = to;
 	r->loc = loc != UNKNOWN_LOCATION ? loc : DECL_SOURCE_LOCATION(s->from);
 	r->kind = kind;
+	r->member = s->member;
+	r->asm_stmt = s->asm_stmt;
+	r->guard = s->guard;
 	keep(to);		/* s->from was kept when its walk began */
+	if (s->asm_stmt)
+		keep(s->asm_stmt);
 }
 
 /* Scan T with LOC as the innermost location, not as a leftmost operand. */
@@ -147,6 +162,9 @@ static void scan_initializer(tree decl, location_t loc, tree from)
 	s.lval = false;
 	s.at_use = false;
 	s.visited = NULL;
+	s.member = NULL_TREE;
+	s.asm_stmt = NULL_TREE;
+	s.guard = NULL;
 	scan(&s, DECL_INITIAL(decl));
 	delete s.visited;
 }
@@ -225,6 +243,27 @@ static bool reads_initializer(const struct scan *s, tree t)
 	       && TREE_CODE(TREE_TYPE(init)) != ARRAY_TYPE;
 }
 
+/* After "if (system_state >= SYS_STATE_active) return ...;" the rest of
+   the block runs only while booting: an early return under the negation
+   of a boot-only condition (rules.c) guards what follows. */
+static void guard_after(struct scan *s, tree stmt)
+{
+	const struct ic_guard *g;
+	tree then;
+
+	if (TREE_CODE(stmt) != COND_EXPR || TREE_OPERAND(stmt, 2))
+		return;
+	then = TREE_OPERAND(stmt, 1);
+	if (then && TREE_CODE(then) == STATEMENT_LIST
+	    && !tsi_end_p(tsi_last(then)))
+		then = tsi_stmt(tsi_last(then));
+	if (!then || TREE_CODE(then) != RETURN_EXPR)
+		return;
+	g = ic_guard_of(TREE_OPERAND(stmt, 0), false);
+	if (g)
+		s->guard = g;
+}
+
 /*
  * The walk itself.  Not walk_tree: this visits only what can hold a
  * reference (statements, expressions, initializers, asm operand lists) and
@@ -289,10 +328,17 @@ static void scan(struct scan *s, tree t)
 		else
 			record(s, t, s->loc, kind);
 		return;
-	case STATEMENT_LIST:
-		for (it = tsi_start(t); !tsi_end_p(it); tsi_next(&it))
+	case STATEMENT_LIST: {
+		const struct ic_guard *saved = s->guard;
+
+		for (it = tsi_start(t); !tsi_end_p(it); tsi_next(&it)) {
 			scan(s, tsi_stmt(it));
+			if (ic_profile_has_guards())
+				guard_after(s, tsi_stmt(it));
+		}
+		s->guard = saved;
 		return;
+	}
 	case TREE_LIST:		/* asm operands, attribute arguments */
 		for (; t; t = TREE_CHAIN(t))
 			scan(s, TREE_VALUE(t));
@@ -301,10 +347,25 @@ static void scan(struct scan *s, tree t)
 		for (i = 0; i < TREE_VEC_LENGTH(t); i++)
 			scan(s, TREE_VEC_ELT(t, i));
 		return;
-	case CONSTRUCTOR:
-		FOR_EACH_CONSTRUCTOR_VALUE(CONSTRUCTOR_ELTS(t), ix, val)
+	case CONSTRUCTOR: {
+		tree saved = s->member, index;
+
+		FOR_EACH_CONSTRUCTOR_ELT(CONSTRUCTOR_ELTS(t), ix, index, val) {
+			if (index && TREE_CODE(index) == FIELD_DECL)
+				s->member = index;
 			scan(s, val);
+			s->member = saved;
+		}
 		return;
+	}
+	case ASM_EXPR: {
+		tree saved = s->asm_stmt;
+
+		s->asm_stmt = t;
+		scan_operands(s, t);
+		s->asm_stmt = saved;
+		return;
+	}
 	case CALL_EXPR:
 		/* No CALL_EXPR_FN: an internal function, e.g. the one
 		   __builtin_mul_overflow becomes. */
@@ -377,6 +438,35 @@ static void scan(struct scan *s, tree t)
 		scan_operands(s, t);
 }
 
+/* Operand I of T, under the boot-only condition its evaluation implies, if
+   any: the then-arm of "if (system_state < SYS_STATE_active)", the right
+   of "c == &boot_cpu_data && ...", the else-arm of a negated test.  Which
+   conditions those are is the profile's data (rules.c). */
+static void guarded_scan(struct scan *s, tree t, int i)
+{
+	const struct ic_guard *saved = s->guard, *g = NULL;
+
+	switch (TREE_CODE(t)) {
+	case COND_EXPR:
+		g = ic_guard_of(TREE_OPERAND(t, 0), i == 1);
+		break;
+	case TRUTH_ANDIF_EXPR:
+	case TRUTH_AND_EXPR:
+		g = ic_guard_of(TREE_OPERAND(t, 0), true);
+		break;
+	case TRUTH_ORIF_EXPR:
+	case TRUTH_OR_EXPR:
+		g = ic_guard_of(TREE_OPERAND(t, 0), false);
+		break;
+	default:
+		break;
+	}
+	if (g)
+		s->guard = g;
+	scan(s, TREE_OPERAND(t, i));
+	s->guard = saved;
+}
+
 /* Descend with the innermost location we know: references to variables
    and functions carry none of their own. */
 static void scan_operands(struct scan *s, tree t)
@@ -392,7 +482,10 @@ static void scan_operands(struct scan *s, tree t)
 		s->leftmost = i == 0 && (own || saved_left)
 			      && starts_with_operand0(t);
 		s->lval = operand_is_lvalue(t, i, saved_lval);
-		scan(s, TREE_OPERAND(t, i));
+		if (i > 0 && ic_profile_has_guards())
+			guarded_scan(s, t, i);
+		else
+			scan(s, TREE_OPERAND(t, i));
 	}
 	s->loc = saved;
 	s->leftmost = saved_left;
@@ -413,6 +506,9 @@ void ic_scan_function(tree fndecl)
 	s.lval = false;
 	s.at_use = false;
 	s.visited = NULL;
+	s.member = NULL_TREE;
+	s.asm_stmt = NULL_TREE;
+	s.guard = NULL;
 	keep(fndecl);
 	scan(&s, DECL_SAVED_TREE(fndecl));
 	delete s.visited;

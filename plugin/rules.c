@@ -80,6 +80,12 @@ struct ic_exemption {
 	const char *to_name;		/* glob on the target symbol, or NULL */
 	unsigned to;			/* target classes it covers */
 	const char *why;
+	/* Where the reference sits (profile xen), each NULL for any: */
+	const char *member;		/* glob on "struct.field" of the
+					   initializer element holding it */
+	const char *asm_section;	/* an asm operand, the asm recording
+					   its site in this section */
+	bool guarded;			/* under a boot-only condition */
 };
 
 #define ANY_DISCARDED (ANY_INIT | IC_BIT(IC_EXIT))
@@ -128,6 +134,124 @@ static const struct ic_exemption ic_kernel_exemptions[] = {
 	  "linker-script boundary of init text (modpost pattern 5)" },
 };
 
+/*
+ * What -fplugin-arg-initcheck-profile=xen accepts on top: Xen's own
+ * conventions for code and data that outlive boot (the hypervisor frees
+ * [__init_begin, __init_end) in init_done(), xen/arch/x86/setup.c, and
+ * unmaps it: a later access faults).  Xen has no modpost; these are the
+ * places its build and boot code make a reference to init memory safe,
+ * each row with the code that does it.  Not rows, since they are not
+ * references: units built as foo.init.o (ic_init_only_unit() below) and
+ * section-redecl, off because Xen marks definitions only (redecl.c).
+ */
+static const struct ic_exemption ic_xen_exemptions[] = {
+	/* alternative_call(ops.hook, ...): an indirect call through a
+	   __initdata/__initconst_cf_clobber ops table, recorded in
+	   .alt_call_sites and turned into a direct call by
+	   _apply_alternatives() at boot (arch/x86/alternative.c), before
+	   init memory is freed.  Both the "i" (&hook) and "g" (hook)
+	   operands of the asm name the table. */
+	{ NULL, NULL, NULL, ANY_INIT,
+	  "an alternative_call() site, patched into a direct call at boot "
+	  "(xen/arch/x86/include/asm/alternative-call.h, "
+	  "_apply_alternatives())", NULL, ".alt_call_sites", false },
+	/* custom_runtime_param()'s init_leaf hook: called once, by
+	   param_hypfs_init() (__init, xen/common/kernel.c), to fill in the
+	   hypfs node; never again. */
+	{ NULL, ".data.paramhypfs", NULL, IC_BIT(IC_INIT),
+	  "the init_leaf hook of a runtime parameter, called only by "
+	  "param_hypfs_init() at boot (xen/common/kernel.c)",
+	  "param_hypfs.init_leaf", NULL, false },
+	/* Serial drivers' boot hooks: serial_init_preirq(),
+	   serial_init_irq(), serial_init_postirq(), serial_endboot() and
+	   serial_irq() are __init (xen/drivers/char/serial.c), and nothing
+	   else calls these members. */
+	{ NULL, NULL, NULL, IC_BIT(IC_INIT),
+	  "a serial driver's boot hook, called only by the __init "
+	  "serial_init_*(), serial_endboot() and serial_irq() "
+	  "(xen/drivers/char/serial.c)",
+	  "uart_driver.init_*", NULL, false },
+	{ NULL, NULL, NULL, IC_BIT(IC_INIT),
+	  "a serial driver's boot hook, called only by the __init "
+	  "serial_endboot() (xen/drivers/char/serial.c)",
+	  "uart_driver.endboot", NULL, false },
+	{ NULL, NULL, NULL, IC_BIT(IC_INIT),
+	  "a serial driver's IRQ query, called only by the __init "
+	  "serial_irq() (xen/drivers/char/serial.c)",
+	  "uart_driver.irq", NULL, false },
+	/* cpufreq governors' command-line parsers: called only by
+	   cpufreq_cmdline_parse() (__init, xen/drivers/cpufreq/cpufreq.c). */
+	{ NULL, NULL, NULL, IC_BIT(IC_INIT),
+	  "a cpufreq governor's option parser, called only by the __init "
+	  "cpufreq_cmdline_parse() (xen/drivers/cpufreq/cpufreq.c)",
+	  "cpufreq_governor.handle_option", NULL, false },
+	/* Schedulers' global_init (struct sched_ops, once struct scheduler):
+	   called only by scheduler_init() (__init, xen/common/sched/core.c). */
+	{ NULL, NULL, NULL, IC_BIT(IC_INIT),
+	  "a scheduler's global_init, called only by the __init "
+	  "scheduler_init() (xen/common/sched/core.c)",
+	  "sched_ops.global_init", NULL, false },
+	/* Code that runs after boot, but reaches init code only under a
+	   condition that holds only while booting (ic_xen_guards). */
+	{ NULL, NULL, NULL, ANY_INIT,
+	  "reached only under a condition that holds only while booting",
+	  NULL, NULL, true },
+};
+
+/*
+ * The boot-only conditions of profile xen: a reference evaluated only when
+ * one of these holds is one made while booting.
+ */
+enum guard_kind {
+	GUARD_BEFORE,		/* VAR < K, VAR <= K, VAR == K */
+	GUARD_IS_ADDRESS,	/* X == &VAR */
+	GUARD_CALL,		/* a call of the function NAME is true */
+	GUARD_FIELD_EQ,		/* X->NAME == K */
+	GUARD_PARM,		/* the parameter NAME is true */
+};
+
+struct ic_guard {
+	const char *name;
+	enum guard_kind kind;
+	const char *why;
+};
+
+static const struct ic_guard ic_xen_guards[] = {
+	/* enum system_state rises monotonically; SYS_STATE_active is set in
+	   init_done() before init memory is freed (xen/arch/x86/setup.c),
+	   so every earlier state is boot. */
+	{ "system_state", GUARD_BEFORE,
+	  "system_state before SYS_STATE_active (set by init_done(), "
+	  "xen/arch/x86/setup.c)" },
+	/* identify_cpu(&boot_cpu_data) runs once, from __start_xen()
+	   (xen/arch/x86/setup.c); APs identify into cpu_data[], and S3
+	   resume passes &boot_cpu_data only to mcheck_init(), with
+	   bsp=false. */
+	{ "boot_cpu_data", GUARD_IS_ADDRESS,
+	  "c == &boot_cpu_data, the boot CPU's identify_cpu() from "
+	  "__start_xen()" },
+	/* The hardware domain is built at boot, unless CONFIG_LATE_HWDOM,
+	   where __hwdom_init and __hwdom_initdata stop meaning init
+	   (xen/include/xen/init.h). */
+	{ "is_hardware_domain", GUARD_CALL,
+	  "is_hardware_domain(d): the hardware domain is built at boot "
+	  "(__hwdom_init is __init only without CONFIG_LATE_HWDOM)" },
+	/* d->domain_id == DOMID_IDLE (is_idle_domain()), == 0 (dom0): the
+	   domains with a fixed id, idle, dom0, dom_xen, dom_io and dom_cow,
+	   are all created by __init code (scheduler_init(),
+	   create_dom0(), arch_init_memory()). */
+	/* mcheck_init(c, true) only from identify_cpu() for boot_cpu_data
+	   (xen/arch/x86/cpu/common.c), _vmx_cpu_up(true) only from the
+	   __init vmx_vmcs_init(): "bsp" is Xen's name for "called on the
+	   boot path", true nowhere else (S3 resume passes false). */
+	{ "bsp", GUARD_PARM,
+	  "a bsp parameter, true only on the boot path (identify_cpu() of "
+	  "boot_cpu_data, vmx_vmcs_init())" },
+	{ "domain_id", GUARD_FIELD_EQ,
+	  "d->domain_id == a constant: the domains with fixed ids (idle, "
+	  "dom0, dom_xen, dom_io) are built at boot" },
+};
+
 enum ic_profile ic_profile = IC_PROFILE_STRICT;
 
 static bool glob(const char *pattern, const char *s)
@@ -148,6 +272,22 @@ static const char *decl_name(tree decl)
 	return DECL_NAME(decl) ? IDENTIFIER_POINTER(DECL_NAME(decl)) : NULL;
 }
 
+/* The exemption table of the current profile. */
+static const struct ic_exemption *profile_rows(size_t *n)
+{
+	switch (ic_profile) {
+	case IC_PROFILE_KERNEL:
+		*n = ARRAY_SIZE(ic_kernel_exemptions);
+		return ic_kernel_exemptions;
+	case IC_PROFILE_XEN:
+		*n = ARRAY_SIZE(ic_xen_exemptions);
+		return ic_xen_exemptions;
+	default:
+		*n = 0;
+		return NULL;
+	}
+}
+
 /* Which rows' name patterns a decl's name matches, as a bit mask: a
    decl is named by many references, and fnmatch is not cheap under a
    UTF-8 locale.  FROM selects the rows' source patterns, else target. */
@@ -155,18 +295,19 @@ static hash_map<tree, unsigned> *name_masks[2];
 
 static unsigned name_mask(tree decl, bool from)
 {
+	const struct ic_exemption *rows;
 	unsigned *mask, m = 0;
 	bool existed;
-	size_t i;
+	size_t i, n;
 
 	if (!name_masks[from])
 		name_masks[from] = new hash_map<tree, unsigned>;
 	mask = &name_masks[from]->get_or_insert(decl, &existed);
 	if (existed)
 		return *mask;
-	for (i = 0; i < ARRAY_SIZE(ic_kernel_exemptions); i++) {
-		const char *pat = from ? ic_kernel_exemptions[i].from_name
-				       : ic_kernel_exemptions[i].to_name;
+	rows = profile_rows(&n);
+	for (i = 0; i < n; i++) {
+		const char *pat = from ? rows[i].from_name : rows[i].to_name;
 
 		if (pat && glob(pat, decl_name(decl)))
 			m |= 1u << i;
@@ -182,32 +323,227 @@ void ic_rules_release(void)
 	name_masks[0] = name_masks[1] = NULL;
 }
 
-/* The exemption of the current profile that covers this reference, or
-   NULL. */
-const char *ic_exempt(tree from, const struct ic_place *fp,
+/* "uart_driver.init_preirq": the struct and field FIELD is, for the rows'
+   member patterns. */
+static bool member_matches(const char *pattern, tree field)
+{
+	tree type, name;
+	char buf[256];
+
+	if (!field)
+		return false;
+	type = DECL_CONTEXT(field);
+	name = type ? TYPE_NAME(type) : NULL_TREE;
+	if (name && TREE_CODE(name) == TYPE_DECL)
+		name = DECL_NAME(name);
+	if (!name || !DECL_NAME(field))
+		return false;
+	snprintf(buf, sizeof buf, "%s.%s", IDENTIFIER_POINTER(name),
+		 IDENTIFIER_POINTER(DECL_NAME(field)));
+	return glob(pattern, buf);
+}
+
+/* Whether asm statement STMT's template records its site in SECTION
+   (".pushsection .alt_call_sites"). */
+static bool asm_records_in(tree stmt, const char *section)
+{
+	const char *tmpl, *p;
+	size_t n = strlen(section);
+
+	if (!stmt || TREE_CODE(stmt) != ASM_EXPR
+	    || TREE_CODE(ASM_STRING(stmt)) != STRING_CST)
+		return false;
+	tmpl = TREE_STRING_POINTER(ASM_STRING(stmt));
+	for (p = strstr(tmpl, section); p; p = strstr(p + 1, section))
+		if (!ISIDNUM(p[n]) && p[n] != '.')
+			return true;
+	return false;
+}
+
+/* The exemption of the current profile that covers reference R (from
+   FROM, which may be a caller R was inlined into), or NULL. */
+const char *ic_exempt(const struct ic_ref *r, tree from,
+		      const struct ic_place *fp,
 		      tree to, const struct ic_place *tp)
 {
-	unsigned from_mask, to_mask;
-	size_t i;
+	const struct ic_exemption *rows = NULL;
+	unsigned from_mask = 0, to_mask = 0;
+	bool masks = false;
+	size_t i, n;
 
-	if (ic_profile != IC_PROFILE_KERNEL)
-		return NULL;
-	from_mask = from && !fp->is_function ? name_mask(from, true) : 0;
-	to_mask = name_mask(to, false);
-	for (i = 0; i < ARRAY_SIZE(ic_kernel_exemptions); i++) {
-		const struct ic_exemption *e = &ic_kernel_exemptions[i];
+	rows = profile_rows(&n);
+	for (i = 0; i < n; i++) {
+		const struct ic_exemption *e = &rows[i];
 
 		if (!(e->to & IC_BIT(tp->cls)))
 			continue;
+		if ((e->from_name || e->to_name) && !masks) {
+			from_mask = from && !fp->is_function
+				    ? name_mask(from, true) : 0;
+			to_mask = name_mask(to, false);
+			masks = true;
+		}
 		if (e->from_name && !(from_mask & (1u << i)))
 			continue;
 		if (e->from_section && !glob(e->from_section, fp->section))
 			continue;
 		if (e->to_name && !(to_mask & (1u << i)))
 			continue;
-		return e->why;
+		if (e->member && !member_matches(e->member, r->member))
+			continue;
+		if (e->asm_section
+		    && !asm_records_in(r->asm_stmt, e->asm_section))
+			continue;
+		if (e->guarded && !r->guard)
+			continue;
+		return e->guarded ? r->guard->why : e->why;
 	}
 	return NULL;
+}
+
+bool ic_profile_has_guards(void)
+{
+	return ic_profile == IC_PROFILE_XEN;
+}
+
+static const char *var_name(tree t)
+{
+	STRIP_NOPS(t);
+	return VAR_P(t) && DECL_NAME(t) ? IDENTIFIER_POINTER(DECL_NAME(t))
+					 : NULL;
+}
+
+/* The guard row comparison CMP (an EQ_EXPR, LT_EXPR, ...) is, when it is
+   TRUTH (true, or false for a negated test), or NULL. */
+static const struct ic_guard *comparison_guard(tree cmp, bool truth)
+{
+	enum tree_code code = TREE_CODE(cmp);
+	tree a = TREE_OPERAND(cmp, 0), b = TREE_OPERAND(cmp, 1);
+	const char *name;
+	size_t i;
+
+	/* "x != 0" and "x == 0" around a bool: the test of x. */
+	if ((code == NE_EXPR || code == EQ_EXPR) && integer_zerop(b))
+		return ic_guard_of(a, code == NE_EXPR ? truth : !truth);
+	if (!truth)
+		code = invert_tree_comparison(code, false);
+	for (i = 0; i < ARRAY_SIZE(ic_xen_guards); i++) {
+		const struct ic_guard *g = &ic_xen_guards[i];
+
+		switch (g->kind) {
+		case GUARD_BEFORE:
+			name = var_name(a);
+			if (name && !strcmp(name, g->name)
+			    && (code == LT_EXPR || code == LE_EXPR
+				|| code == EQ_EXPR)
+			    && TREE_CODE(b) == INTEGER_CST)
+				return g;
+			break;
+		case GUARD_FIELD_EQ:
+			STRIP_NOPS(a);
+			if (code == EQ_EXPR && TREE_CODE(a) == COMPONENT_REF
+			    && DECL_NAME(TREE_OPERAND(a, 1))
+			    && !strcmp(IDENTIFIER_POINTER(
+				   DECL_NAME(TREE_OPERAND(a, 1))), g->name)
+			    && TREE_CODE(b) == INTEGER_CST)
+				return g;
+			break;
+		case GUARD_IS_ADDRESS:
+			STRIP_NOPS(a);
+			STRIP_NOPS(b);
+			if (code == EQ_EXPR
+			    && ((TREE_CODE(b) == ADDR_EXPR
+				 && (name = var_name(TREE_OPERAND(b, 0)))
+				 && !strcmp(name, g->name))
+				|| (TREE_CODE(a) == ADDR_EXPR
+				    && (name = var_name(TREE_OPERAND(a, 0)))
+				    && !strcmp(name, g->name))))
+				return g;
+			break;
+		default:
+			break;
+		}
+	}
+	return NULL;
+}
+
+/* The guard row COND names when COND evaluates to TRUTH, or NULL:
+   "system_state < SYS_STATE_active" when true, "!is_hardware_domain(d)"
+   when false, either side of "&&" when true and of "||" when false. */
+const struct ic_guard *ic_guard_of(tree cond, bool truth)
+{
+	const struct ic_guard *g;
+	tree fn;
+	size_t i;
+
+	if (!cond)
+		return NULL;
+	/* "(int) !is_hardware_domain(d)": a bool widened for "||". */
+	while (CONVERT_EXPR_P(cond) || TREE_CODE(cond) == NON_LVALUE_EXPR
+	       || TREE_CODE(cond) == C_MAYBE_CONST_EXPR)
+		cond = TREE_CODE(cond) == C_MAYBE_CONST_EXPR
+		       ? C_MAYBE_CONST_EXPR_EXPR(cond) : TREE_OPERAND(cond, 0);
+	switch (TREE_CODE(cond)) {
+	case TRUTH_NOT_EXPR:
+		return ic_guard_of(TREE_OPERAND(cond, 0), !truth);
+	case TRUTH_ANDIF_EXPR:
+	case TRUTH_AND_EXPR:
+		if (!truth)
+			return NULL;
+		g = ic_guard_of(TREE_OPERAND(cond, 0), true);
+		return g ? g : ic_guard_of(TREE_OPERAND(cond, 1), true);
+	case TRUTH_ORIF_EXPR:
+	case TRUTH_OR_EXPR:
+		if (truth)
+			return NULL;
+		g = ic_guard_of(TREE_OPERAND(cond, 0), false);
+		return g ? g : ic_guard_of(TREE_OPERAND(cond, 1), false);
+	case CALL_EXPR:
+		fn = get_callee_fndecl(cond);
+		if (!truth || !fn || !DECL_NAME(fn))
+			return NULL;
+		for (i = 0; i < ARRAY_SIZE(ic_xen_guards); i++)
+			if (ic_xen_guards[i].kind == GUARD_CALL
+			    && !strcmp(IDENTIFIER_POINTER(DECL_NAME(fn)),
+				       ic_xen_guards[i].name))
+				return &ic_xen_guards[i];
+		return NULL;
+	case PARM_DECL:
+		if (!truth || !DECL_NAME(cond))
+			return NULL;
+		for (i = 0; i < ARRAY_SIZE(ic_xen_guards); i++)
+			if (ic_xen_guards[i].kind == GUARD_PARM
+			    && !strcmp(IDENTIFIER_POINTER(DECL_NAME(cond)),
+				       ic_xen_guards[i].name))
+				return &ic_xen_guards[i];
+		return NULL;
+	default:
+		if (TREE_CODE_CLASS(TREE_CODE(cond)) == tcc_comparison)
+			return comparison_guard(cond, truth);
+		return NULL;
+	}
+}
+
+/*
+ * Xen builds some units as foo.init.o (xen/Rules.mk): compiled with
+ * -DINIT_SECTIONS_ONLY, then objcopy renames .rodata, .rodata.str*,
+ * .rodata.cst* and .data.rel{,.ro}.local to .init.*, and the build fails
+ * if .text, .data or .bss keep any byte.  Under profile xen such a unit's
+ * read-only data is init data.  The macro is read while the unit is
+ * parsed (ic_rules_note_unit), when the preprocessor still has it.
+ */
+static int init_only_unit = -1;
+
+void ic_rules_note_unit(void)
+{
+	if (init_only_unit < 0)
+		init_only_unit = ic_profile == IC_PROFILE_XEN
+				 && ic_macro_defined("INIT_SECTIONS_ONLY");
+}
+
+bool ic_init_only_unit(void)
+{
+	return init_only_unit > 0;
 }
 
 const struct ic_rule *ic_rule_for(const struct ic_place *from,

@@ -86,6 +86,36 @@ static struct isym *find_syms(const char *name, size_t *count)
 	return s;
 }
 
+/*
+ * Xen frees its init memory itself, in init_done() (xen/arch/x86/setup.c):
+ * [__2M_init_start, __2M_init_end) when the image is mapped with 2M pages
+ * (using_2M_mapping(): every __2M_* boundary 2M-aligned), else
+ * [__init_begin, __init_end), and prints "Freed NkB init memory" with
+ * (end - start) >> 10.  Returns the bytes, or -1 for an image that is not
+ * Xen's (no __2M_* symbols).
+ */
+static long long xen_freed(unsigned long long begin, unsigned long long end)
+{
+	static const char *const bounds[] = {
+		"__2M_text_end", "__2M_rodata_start", "__2M_rodata_end",
+		"__2M_init_start", "__2M_init_end", "__2M_rwdata_start",
+		"__2M_rwdata_end",
+	};
+	unsigned long long v[sizeof bounds / sizeof bounds[0]];
+	bool aligned = true;
+	size_t i, n;
+
+	for (i = 0; i < sizeof bounds / sizeof bounds[0]; i++) {
+		struct isym *s = find_syms(bounds[i], &n);
+
+		if (!s || n != 1)
+			return -1;
+		v[i] = s->value;
+		aligned = aligned && (v[i] & ((1ULL << 21) - 1)) == 0;
+	}
+	return aligned ? (long long)(v[4] - v[3]) : (long long)(end - begin);
+}
+
 /* The image section of symbol NAME: a unique symbol, or the one global
    among namesakes when GLOBAL; -1 if none or ambiguous. */
 static long section_of_symbol(const char *name, bool global)
@@ -549,6 +579,9 @@ int rc_predict_free(const char *path, long long page, bool as_json)
 			json_object_set_new(out, "round_end", json_integer((json_int_t)(end - end_al)));
 			json_object_set_new(out, "freed_bytes", json_integer((json_int_t)freed));
 			json_object_set_new(out, "predicted_kib", json_integer((json_int_t)(freed >> 10)));
+			if (xen_freed(begin, end) >= 0)
+				json_object_set_new(out, "xen_freed_kib",
+					json_integer((json_int_t)(xen_freed(begin, end) >> 10)));
 			json_object_set_new(out, "sections", jsecs);
 			json_object_set_new(out, "inputs", jother);
 			json_object_set_new(out, "units_init_outside", jnl);
@@ -576,8 +609,13 @@ int rc_predict_free(const char *path, long long page, bool as_json)
 			       neg(end - end_al));
 			printf("  = %10llu  freed: %llu pages of %lld bytes\n", freed,
 			       freed / page, page);
-			printf("predicted: Freeing unused kernel image (initmem) memory: %lluK\n",
-			       freed >> 10);
+			if (xen_freed(begin, end) >= 0)
+				printf("predicted: Freed %lldkB init memory "
+				       "(Xen's init_done())\n",
+				       xen_freed(begin, end) >> 10);
+			else
+				printf("predicted: Freeing unused kernel image (initmem) memory: %lluK\n",
+				       freed >> 10);
 		}
 	}
 	free(ins);

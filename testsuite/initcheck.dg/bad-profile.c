@@ -4,4 +4,4 @@
 
 int main(void) { return 0; }
 
-/* { dg-error "initcheck: bad value 'linux' for '-fplugin-arg-initcheck-profile'; accepted: strict, kernel" "" { target *-*-* } 0 } */
+/* { dg-error "initcheck: bad value 'linux' for '-fplugin-arg-initcheck-profile'; accepted: strict, kernel, xen" "" { target *-*-* } 0 } */
