@@ -422,9 +422,14 @@ static const struct ic_guard *comparison_guard(tree cmp, bool truth)
 	const char *name;
 	size_t i;
 
-	/* "x != 0" and "x == 0" around a bool: the test of x. */
-	if ((code == NE_EXPR || code == EQ_EXPR) && integer_zerop(b))
-		return ic_guard_of(a, code == NE_EXPR ? truth : !truth);
+	/* "x != 0" and "x == 0" around a bool: the test of x (but
+	   "system_state == 0" is SYS_STATE_early_boot, below). */
+	if ((code == NE_EXPR || code == EQ_EXPR) && integer_zerop(b)) {
+		const struct ic_guard *g = ic_guard_of(a, code == NE_EXPR
+							  ? truth : !truth);
+		if (g)
+			return g;
+	}
 	if (!truth)
 		code = invert_tree_comparison(code, false);
 	for (i = 0; i < ARRAY_SIZE(ic_xen_guards); i++) {

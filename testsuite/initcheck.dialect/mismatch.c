@@ -10,7 +10,7 @@ static int __initdata boot_count;     /* { dg-message "23: 'boot_count' is decla
 
 int rescan(void)
 {
-	return board_probe();   /* { dg-error "16: 'rescan' \\(section .text\\) calls __init function 'board_probe' \\(section .init.text\\) \\\[initcheck:init-from-text\\\]" } */
+        return board_probe();   /* { dg-error "16: 'rescan' \\(section .text\\) calls __init function 'board_probe' \\(section .init.text\\) \\\[initcheck:init-from-text\\\]" } */
 }
 
 int *counter = &boot_count;     /* { dg-error "16: 'counter' \\(section .data\\) references __initdata variable 'boot_count' \\(section .init.data\\) \\\[initcheck:init-from-data\\\]" } */
