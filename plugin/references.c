@@ -253,10 +253,16 @@ static void guard_after(struct scan *s, tree stmt)
 
 	if (TREE_CODE(stmt) != COND_EXPR || TREE_OPERAND(stmt, 2))
 		return;
-	then = TREE_OPERAND(stmt, 1);
-	if (then && TREE_CODE(then) == STATEMENT_LIST
-	    && !tsi_end_p(tsi_last(then)))
-		then = tsi_stmt(tsi_last(then));
+	/* The arm's last statement, through "{ decls; ...; return x; }". */
+	for (then = TREE_OPERAND(stmt, 1); then;) {
+		if (TREE_CODE(then) == BIND_EXPR)
+			then = BIND_EXPR_BODY(then);
+		else if (TREE_CODE(then) == STATEMENT_LIST
+			 && !tsi_end_p(tsi_last(then)))
+			then = tsi_stmt(tsi_last(then));
+		else
+			break;
+	}
 	if (!then || TREE_CODE(then) != RETURN_EXPR)
 		return;
 	g = ic_guard_of(TREE_OPERAND(stmt, 0), false);

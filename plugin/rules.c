@@ -406,9 +406,19 @@ bool ic_profile_has_guards(void)
 	return ic_profile == IC_PROFILE_XEN;
 }
 
+/* T without the conversions the C front end puts around a narrow operand
+   of a comparison ("(int) d->domain_id == 0" for a uint16_t field):
+   STRIP_NOPS keeps those that change the mode. */
+static tree strip_conversions(tree t)
+{
+	while (CONVERT_EXPR_P(t) || TREE_CODE(t) == NON_LVALUE_EXPR)
+		t = TREE_OPERAND(t, 0);
+	return t;
+}
+
 static const char *var_name(tree t)
 {
-	STRIP_NOPS(t);
+	t = strip_conversions(t);
 	return VAR_P(t) && DECL_NAME(t) ? IDENTIFIER_POINTER(DECL_NAME(t))
 					 : NULL;
 }
@@ -418,7 +428,8 @@ static const char *var_name(tree t)
 static const struct ic_guard *comparison_guard(tree cmp, bool truth)
 {
 	enum tree_code code = TREE_CODE(cmp);
-	tree a = TREE_OPERAND(cmp, 0), b = TREE_OPERAND(cmp, 1);
+	tree a = strip_conversions(TREE_OPERAND(cmp, 0));
+	tree b = strip_conversions(TREE_OPERAND(cmp, 1));
 	const char *name;
 	size_t i;
 
@@ -445,7 +456,6 @@ static const struct ic_guard *comparison_guard(tree cmp, bool truth)
 				return g;
 			break;
 		case GUARD_FIELD_EQ:
-			STRIP_NOPS(a);
 			if (code == EQ_EXPR && TREE_CODE(a) == COMPONENT_REF
 			    && DECL_NAME(TREE_OPERAND(a, 1))
 			    && !strcmp(IDENTIFIER_POINTER(
@@ -454,8 +464,6 @@ static const struct ic_guard *comparison_guard(tree cmp, bool truth)
 				return g;
 			break;
 		case GUARD_IS_ADDRESS:
-			STRIP_NOPS(a);
-			STRIP_NOPS(b);
 			if (code == EQ_EXPR
 			    && ((TREE_CODE(b) == ADDR_EXPR
 				 && (name = var_name(TREE_OPERAND(b, 0)))

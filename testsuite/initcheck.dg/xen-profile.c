@@ -10,7 +10,7 @@ extern enum system_state { SYS_STATE_early_boot, SYS_STATE_boot,
         SYS_STATE_smp_boot, SYS_STATE_active, SYS_STATE_suspend } system_state;
 struct cpuinfo_x86 { int family; };
 extern struct cpuinfo_x86 boot_cpu_data;
-struct domain { int domain_id; };
+struct domain { unsigned short domain_id; };  /* domid_t */
 extern struct domain *hardware_domain;
 static inline _Bool is_hardware_domain(const struct domain *d) { return d == hardware_domain; }
 
@@ -66,6 +66,15 @@ int runtime_early(void)
         if (system_state >= SYS_STATE_active)
                 return 0;
         return probe_errata();                  /* { dg-bogus "initcheck" "after return under system_state >= active" } */
+}
+int runtime_early_block(void)
+{
+        if (system_state != SYS_STATE_early_boot) {
+                int pages = 1;
+
+                return pages;
+        }
+        return probe_errata();                  /* { dg-bogus "initcheck" "after a block that returns" } */
 }
 int runtime_idle(struct domain *d)
 {
