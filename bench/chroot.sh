@@ -41,7 +41,8 @@ root=$cache/$suite
 mirror=${DEBIAN_MIRROR:-http://deb.debian.org/debian}
 mkdir -p "$cache"
 
-# One maker at a time per suite; the others wait and re-use its chroot.
+# One maker (and package installer) at a time per suite; the others wait
+# and re-use its chroot.
 exec 9>"$cache/$suite.lock"
 flock 9
 if [ ! -e "$root/.initcheck-ready" ]; then
@@ -93,6 +94,8 @@ inside() {
 # (nothing to do when all are there; the list is the same as on the host).
 inside nice make --no-print-directory deps CC=gcc-$n >&2 || {
 	say "make deps CC=gcc-$n failed in the $suite chroot"; exit 1; }
+# Made and equipped: other runs in this chroot may start now.
+exec 9>&-
 [ $# -eq 0 ] && exit 0
 if [ "$1" = -- ]; then
 	shift

@@ -1,0 +1,115 @@
+#!/bin/sh
+# fuzz-diff.sh - the same verdict on every compiler: csmith programs
+# (annotated by bench/fuzz.py, as make check's fuzz seeds are), made once on
+# this host, checked by the plugin built for each of GCC 11, 12, 13, 14 and
+# 15 (13 to 15 in their chroots, bench/chroot.sh) under -fsyntax-only and
+# -O2; the findings (rule, line, source and target symbols) must be the
+# same under all five (docs/reliability.md).  Needs root for the chroots.
+#
+#   sh bench/fuzz-diff.sh [FIRST LAST]      (default 1 250: make check's
+#                                            seeds 1..50, and 200 more)
+#
+# Writes build/fuzz-diff/findings-gcc-N.txt (one line per finding:
+# "seed mode line rule from -> to") and prints the differences; the last
+# line counts them.  Exit 1 on any difference not explained in the table
+# below; `make CC=... all` leaves the plugin built for GCC 15 (the last).
+#
+#   const-volatile  GCC 13 on put a const volatile variable with the
+#                   read-only data (.data.rel.ro / .rodata), GCC 11 and 12
+#                   with the data: the same reference is init-from-rodata
+#                   or init-from-data (gcc-common.h,
+#                   IC_CONST_VOLATILE_READONLY).  Told by the source
+#                   variable's declaration ("const volatile" ... name).
+#
+#   bench/fuzz-diff.sh --findings OUT DIR FIRST LAST  (one compiler, $CC)
+set -u
+top=$(cd "$(dirname "$0")/.." && pwd)
+out=$top/build/fuzz-diff
+csmith_args=${CSMITH_ARGS:---max-funcs 8 --max-block-depth 3 --no-packed-struct}
+
+if [ "${1:-}" = --findings ]; then
+	# One compiler: every program, two modes, findings normalised.
+	res=$2 dir=$3 seed=$4 last=$5
+	: >"$res.tmp"
+	while [ "$seed" -le "$last" ]; do
+		for mode in syntax O2; do
+			case $mode in
+			syntax) flags=-fsyntax-only ;;
+			O2) flags="-O2 -c -o /dev/null" ;;
+			esac
+			# shellcheck disable=SC2086
+			LC_ALL=C $CC -fplugin="$top/plugin/initcheck.so" \
+				-fplugin-arg-initcheck-warn -w -fno-pie \
+				-fdiagnostics-plain-output -I"$top/include" \
+				-I"$dir/csmith" $flags "$dir/seed-$seed/prog.c" 2>&1 |
+			sed -n "s/^[^:]*:\([0-9]*\):[0-9]*: \(warning\|error\): '\([^']*\)' (section [^)]*) [a-z]* .* '\([^']*\)' (section [^)]*) \[initcheck:\([a-z0-9-]*\)\]$/$seed $mode \1 \5 \3 -> \4/p;
+				/internal compiler error/s/^/$seed $mode ICE /p" >>"$res.tmp"
+		done
+		seed=$((seed + 1))
+	done
+	mv "$res.tmp" "$res"
+	exit 0
+fi
+
+first=${1:-1}
+last=${2:-250}
+command -v csmith >/dev/null || { echo "fuzz-diff: csmith is not installed (make deps)" >&2; exit 2; }
+rm -rf "$out"
+mkdir -p "$out/progs/csmith"
+# The csmith headers travel with the programs: every compiler reads these.
+cp /usr/include/csmith/*.h "$out/progs/csmith/"
+seed=$first
+made=0
+while [ "$seed" -le "$last" ]; do
+	w=$out/progs/seed-$seed
+	mkdir -p "$w"
+	# shellcheck disable=SC2086
+	if (cd "$w" && csmith --seed "$seed" $csmith_args >raw.c) &&
+		python3 "$top/bench/fuzz.py" annotate "$seed" "$w/raw.c" "$w/prog.c"; then
+		made=$((made + 1))
+	else
+		echo "fuzz-diff: seed $seed: csmith or the annotator failed" >&2
+	fi
+	seed=$((seed + 1))
+done
+echo "fuzz-diff: $made programs (seeds $first..$last)"
+
+for n in 11 12 13 14 15; do
+	cc=gcc-$n
+	t0=$(date +%s)
+	make -C "$top" --no-print-directory -s CC=$cc all >/dev/null || {
+		echo "fuzz-diff: make CC=$cc failed" >&2; exit 2; }
+	if command -v $cc >/dev/null; then
+		CC=$cc sh "$0" --findings "$out/findings-$cc.txt" "$out/progs" "$first" "$last"
+	else
+		sh "$top/bench/chroot.sh" $n -- env CC=$cc sh bench/fuzz-diff.sh \
+			--findings "$out/findings-$cc.txt" "$out/progs" "$first" "$last" 2>/dev/null
+	fi || { echo "fuzz-diff: $cc: the run failed" >&2; exit 2; }
+	echo "fuzz-diff: $cc ($($cc -dumpfullversion 2>/dev/null || echo chroot)):" \
+		"$(wc -l <"$out/findings-$cc.txt") findings, $(($(date +%s) - t0)) s"
+done
+
+# The differences, against GCC 12 (bookworm's own); each explained or not.
+explained=0 unexplained=0
+for n in 11 13 14 15; do
+	diff "$out/findings-gcc-12.txt" "$out/findings-gcc-$n.txt" |
+		sed -n 's/^\([<>]\) /\1 /p' >"$out/diff-gcc-$n.txt"
+	while read -r side seed mode line rule from arrow to; do
+		decl=$(grep -m1 "[ *]$from\(\[\| \|=\|;\)" "$out/progs/seed-$seed/prog.c")
+		why=
+		case "$rule:$decl" in
+		init-from-data:*const*volatile*|init-from-rodata:*const*volatile*)
+			why=const-volatile ;;
+		esac
+		if [ -n "$why" ]; then
+			explained=$((explained + 1))
+		else
+			unexplained=$((unexplained + 1))
+			echo "fuzz-diff: gcc-$n: $side seed $seed $mode line $line $rule $from $arrow $to: UNEXPLAINED"
+		fi
+		echo "$n $side $seed $mode $line $rule $from $to ${why:-?}" >>"$out/differences.txt"
+	done <"$out/diff-gcc-$n.txt"
+done
+echo "fuzz-diff: seeds $first..$last, 5 compilers: $(wc -l <"$out/findings-gcc-12.txt") findings under GCC 12;" \
+	"$explained differing lines explained (const-volatile), $unexplained unexplained"
+[ "$unexplained" -eq 0 ]
