@@ -18,6 +18,9 @@
 #                        host's g++-12), tested on aarch64 objects
 #   make fuzz            csmith programs against a relocation oracle
 #                        (FUZZ_SEEDS="FIRST LAST", default 1 1000)
+#   make fuzz-diff       the same csmith programs under GCC 11 to 15: the
+#                        same findings (bench/fuzz-diff.sh, not in check)
+#   make check CSTD=gnu11  the testsuite with every compile in that dialect
 #   make boot-check      Linux 6.1 x86_64 tinyconfig booted in QEMU: its
 #                        "Freeing unused kernel image" figure as predicted
 #   make install         plugin into $(CC)'s plugin directory, header into
@@ -107,7 +110,7 @@ BUILD_PACKAGES += gcc-$(GCC_MAJOR)-$(CROSS) gcc-$(GCC_MAJOR)-plugin-dev-$(CROSS)
 DEB_PACKAGES += qemu-user
 endif
 
-.PHONY: all deps build-deps have-tool-deps have-test-deps chroots check demo bench kernel-check kernel-bench mutants kernel-identity fuzz boot-check install uninstall clean have-deps FORCE
+.PHONY: all fuzz-diff deps build-deps have-tool-deps have-test-deps chroots check demo bench kernel-check kernel-bench mutants kernel-identity fuzz boot-check install uninstall clean have-deps FORCE
 
 all: $(PLUGIN) $(REPORT)
 
@@ -176,8 +179,13 @@ $(ALLOCCMP): testsuite/initcheck.codegen/alloccmp.c build/tool-stamp
 	@mkdir -p $(dir $@)
 	$(HOST_CC) $(TOOL_CFLAGS) -o $@ $< -lelf
 
+# make check CSTD=gnu11: every compile of the testsuite in that C dialect
+# (GCC 15 defaults to gnu23, the kernel builds with gnu11), through a
+# wrapper that adds -std=$(CSTD) to $(CC).
 check: $(PLUGIN) $(REPORT) $(ALLOCCMP) | have-test-deps
-	@CC='$(CC)' PLUGIN='$(abspath $(PLUGIN))' REPORT='$(abspath $(REPORT))' \
+	@cc='$(CC)'; if [ -n '$(CSTD)' ]; then cc='$(abspath build/cc-std)'; \
+		printf '#!/bin/sh\nexec %s -std=%s "$$@"\n' '$(CC)' '$(CSTD)' >$$cc; chmod +x $$cc; fi; \
+	CC="$$cc" PLUGIN='$(abspath $(PLUGIN))' REPORT='$(abspath $(REPORT))' \
 		ALLOCCMP='$(abspath $(ALLOCCMP))' sh testsuite/run.sh
 
 # The plugin's compile-time cost (bench/bench.sh; figures in docs/performance.md).
@@ -213,6 +221,10 @@ fuzz: $(PLUGIN)
 # --predict-free (bench/boot.sh; figures in docs/kernel.md).
 boot-check: $(PLUGIN) $(REPORT)
 	@CC='$(CC)' PLUGIN='$(abspath $(PLUGIN))' REPORT='$(abspath $(REPORT))' sh bench/boot.sh
+
+# The same verdict on every compiler (bench/fuzz-diff.sh; docs/reliability.md).
+fuzz-diff:
+	@nice sh bench/fuzz-diff.sh $(FUZZ_SEEDS)
 
 demo: $(PLUGIN) $(REPORT)
 	@CC='$(CC)' PLUGIN='$(abspath $(PLUGIN))' REPORT='$(abspath $(REPORT))' sh docs/examples/demo.sh

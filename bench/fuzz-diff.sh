@@ -9,6 +9,8 @@
 #   sh bench/fuzz-diff.sh [FIRST LAST]      (default 1 250: make check's
 #                                            seeds 1..50, and 200 more)
 #
+# FUZZ_DIFF_MODES: which compiles (default "syntax O2").
+#
 # Writes build/fuzz-diff/findings-gcc-N.txt (one line per finding:
 # "seed mode line rule from -> to") and prints the differences; the last
 # line counts them.  Exit 1 on any difference not explained in the table
@@ -32,7 +34,7 @@ if [ "${1:-}" = --findings ]; then
 	res=$2 dir=$3 seed=$4 last=$5
 	: >"$res.tmp"
 	while [ "$seed" -le "$last" ]; do
-		for mode in syntax O2; do
+		for mode in ${FUZZ_DIFF_MODES:-syntax O2}; do
 			case $mode in
 			syntax) flags=-fsyntax-only ;;
 			O2) flags="-O2 -c -o /dev/null" ;;
@@ -82,7 +84,7 @@ for n in 11 12 13 14 15; do
 	if command -v $cc >/dev/null; then
 		CC=$cc sh "$0" --findings "$out/findings-$cc.txt" "$out/progs" "$first" "$last"
 	else
-		sh "$top/bench/chroot.sh" $n -- env CC=$cc sh bench/fuzz-diff.sh \
+		sh "$top/bench/chroot.sh" $n -- env CC=$cc FUZZ_DIFF_MODES="${FUZZ_DIFF_MODES:-syntax O2}" sh bench/fuzz-diff.sh \
 			--findings "$out/findings-$cc.txt" "$out/progs" "$first" "$last" 2>/dev/null
 	fi || { echo "fuzz-diff: $cc: the run failed" >&2; exit 2; }
 	echo "fuzz-diff: $cc ($($cc -dumpfullversion 2>/dev/null || echo chroot)):" \
