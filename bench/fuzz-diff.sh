@@ -14,7 +14,9 @@
 # Writes build/fuzz-diff/findings-gcc-N.txt (one line per finding:
 # "seed mode line rule from -> to") and prints the differences; the last
 # line counts them.  Exit 1 on any difference not explained in the table
-# below; `make CC=... all` leaves the plugin built for GCC 15 (the last).
+# below.  The plugin for each GCC is built in this tree in turn (the last
+# build is GCC 15's) and kept as build/fuzz-diff/gcc-N/initcheck.so; remove
+# those to rebuild them.
 #
 #   const-volatile  GCC 13 on put a const volatile variable with the
 #                   read-only data (.data.rel.ro / .rodata), GCC 11 and 12
@@ -40,8 +42,8 @@ if [ "${1:-}" = --findings ]; then
 			O2) flags="-O2 -c -o /dev/null" ;;
 			esac
 			# shellcheck disable=SC2086
-			LC_ALL=C $CC -fplugin="$top/plugin/initcheck.so" \
-				-fplugin-arg-initcheck-warn -w -fno-pie \
+			LC_ALL=C $CC -fplugin="$PLUGIN" \
+				-fplugin-arg-initcheck-warn -fno-pie \
 				-fdiagnostics-plain-output -I"$top/include" \
 				-I"$dir/csmith" $flags "$dir/seed-$seed/prog.c" 2>&1 |
 			sed -n "s/^[^:]*:\([0-9]*\):[0-9]*: \(warning\|error\): '\([^']*\)' (section [^)]*) [a-z]* .* '\([^']*\)' (section [^)]*) \[initcheck:\([a-z0-9-]*\)\]$/$seed $mode \1 \5 \3 -> \4/p;
@@ -56,39 +58,56 @@ fi
 first=${1:-1}
 last=${2:-250}
 command -v csmith >/dev/null || { echo "fuzz-diff: csmith is not installed (make deps)" >&2; exit 2; }
-rm -rf "$out"
-mkdir -p "$out/progs/csmith"
-# The csmith headers travel with the programs: every compiler reads these.
-cp /usr/include/csmith/*.h "$out/progs/csmith/"
-seed=$first
-made=0
-while [ "$seed" -le "$last" ]; do
-	w=$out/progs/seed-$seed
-	mkdir -p "$w"
-	# shellcheck disable=SC2086
-	if (cd "$w" && csmith --seed "$seed" $csmith_args >raw.c) &&
-		python3 "$top/bench/fuzz.py" annotate "$seed" "$w/raw.c" "$w/prog.c"; then
-		made=$((made + 1))
-	else
-		echo "fuzz-diff: seed $seed: csmith or the annotator failed" >&2
-	fi
-	seed=$((seed + 1))
-done
-echo "fuzz-diff: $made programs (seeds $first..$last)"
+rm -rf "$out"/findings-* "$out"/diff-* "$out/differences.txt"
+# The programs, once per range (kept: csmith and the annotator are slow).
+if [ ! -f "$out/progs/made-$first-$last" ]; then
+	rm -rf "$out/progs"
+	mkdir -p "$out/progs/csmith"
+	# The csmith headers travel with the programs: every compiler reads these.
+	cp /usr/include/csmith/*.h "$out/progs/csmith/"
+	seed=$first
+	made=0
+	while [ "$seed" -le "$last" ]; do
+		w=$out/progs/seed-$seed
+		mkdir -p "$w"
+		# shellcheck disable=SC2086
+		if (cd "$w" && csmith --seed "$seed" $csmith_args >raw.c) &&
+			python3 "$top/bench/fuzz.py" annotate "$seed" "$w/raw.c" "$w/prog.c"; then
+			made=$((made + 1))
+		else
+			echo "fuzz-diff: seed $seed: csmith or the annotator failed" >&2
+		fi
+		seed=$((seed + 1))
+	done
+	touch "$out/progs/made-$first-$last"
+	echo "fuzz-diff: $made programs (seeds $first..$last)"
+fi
 
+# The plugin for each compiler, built in turn (kept as gcc-N/initcheck.so),
+# then two compilers at a time over all programs.
 for n in 11 12 13 14 15; do
-	cc=gcc-$n
+	[ -f "$out/gcc-$n/initcheck.so" ] && continue
+	make -C "$top" --no-print-directory -s CC=gcc-$n all >/dev/null || {
+		echo "fuzz-diff: make CC=gcc-$n failed" >&2; exit 2; }
+	mkdir -p "$out/gcc-$n" && cp "$top/plugin/initcheck.so" "$out/gcc-$n/initcheck.so"
+done
+findings() {
+	n=$1 cc=gcc-$1
 	t0=$(date +%s)
-	make -C "$top" --no-print-directory -s CC=$cc all >/dev/null || {
-		echo "fuzz-diff: make CC=$cc failed" >&2; exit 2; }
 	if command -v $cc >/dev/null; then
-		CC=$cc sh "$0" --findings "$out/findings-$cc.txt" "$out/progs" "$first" "$last"
+		CC=$cc PLUGIN="$out/$cc/initcheck.so" sh "$0" --findings "$out/findings-$cc.txt" "$out/progs" "$first" "$last"
 	else
-		sh "$top/bench/chroot.sh" $n -- env CC=$cc FUZZ_DIFF_MODES="${FUZZ_DIFF_MODES:-syntax O2}" sh bench/fuzz-diff.sh \
+		sh "$top/bench/chroot.sh" $n -- env CC=$cc PLUGIN="$out/$cc/initcheck.so" \
+			FUZZ_DIFF_MODES="${FUZZ_DIFF_MODES:-syntax O2}" sh bench/fuzz-diff.sh \
 			--findings "$out/findings-$cc.txt" "$out/progs" "$first" "$last" 2>/dev/null
-	fi || { echo "fuzz-diff: $cc: the run failed" >&2; exit 2; }
-	echo "fuzz-diff: $cc ($($cc -dumpfullversion 2>/dev/null || echo chroot)):" \
-		"$(wc -l <"$out/findings-$cc.txt") findings, $(($(date +%s) - t0)) s"
+	fi || { echo "fuzz-diff: $cc: the run failed" >&2; return 1; }
+	echo "fuzz-diff: $cc: $(wc -l <"$out/findings-$cc.txt") findings, $(($(date +%s) - t0)) s"
+}
+findings 11 & findings 12 & wait
+findings 13 & findings 14 & wait
+findings 15
+for n in 11 12 13 14 15; do
+	[ -f "$out/findings-gcc-$n.txt" ] || exit 2
 done
 
 # The differences, against GCC 12 (bookworm's own); each explained or not.

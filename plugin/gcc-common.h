@@ -17,9 +17,11 @@
  *           the option-name callback is behind diagnostic_context's
  *           m_option_callbacks
  *   GCC 15  json::object::set and json::array::append take
- *           std::unique_ptr too (the raw-pointer ones stay); rich_location
- *           is libcpp's (rich-location.h, included by the headers below);
+ *           std::unique_ptr too (the raw-pointer ones, used here, stay);
  *           option names come from a diagnostic_option_manager object
+ * No shim needed: json::object's set_string & co. (13 on; the plugin uses
+ * set()), rich_location's move from line-map.h to rich-location.h (14,
+ * both libcpp's, brought in by coretypes.h in every version).
  */
 #ifndef INITCHECK_GCC_COMMON_H
 #define INITCHECK_GCC_COMMON_H
