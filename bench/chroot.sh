@@ -76,6 +76,9 @@ inside() {
 		set -e
 		root=$1 top=$2 suite=$3; shift 3
 		mount --make-rprivate /
+		# The chroot is a mount point of its own: unshare -m inside
+		# (the icecream test) changes the propagation of its /.
+		mount --bind "$root" "$root"
 		mount -t proc proc "$root/proc"
 		mount --rbind /dev "$root/dev"
 		mount --rbind /sys "$root/sys"
