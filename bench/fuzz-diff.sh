@@ -9,7 +9,8 @@
 #   sh bench/fuzz-diff.sh [FIRST LAST]      (default 1 250: make check's
 #                                            seeds 1..50, and 200 more)
 #
-# FUZZ_DIFF_MODES: which compiles (default "syntax O2").
+# FUZZ_DIFF_MODES: which compiles (default "syntax O2"); FUZZ_DIFF_REUSE=1
+# keeps the findings of an earlier run and compares them again.
 #
 # Writes build/fuzz-diff/findings-gcc-N.txt (one line per finding:
 # "seed mode line rule from -> to") and prints the differences; the last
@@ -18,6 +19,9 @@
 # build is GCC 15's) and kept as build/fuzz-diff/gcc-N/initcheck.so; remove
 # those to rebuild them.
 #
+#   repeats         GCC 11 reads "a OP= b" as "a = a OP b" and reports an
+#                   init target a twice on its line (two columns), GCC 12
+#                   on once: the set of findings is the same; counted.
 #   const-volatile  GCC 13 on put a const volatile variable with the
 #                   read-only data (.data.rel.ro / .rodata), GCC 11 and 12
 #                   with the data: the same reference is init-from-rodata
@@ -58,7 +62,7 @@ fi
 first=${1:-1}
 last=${2:-250}
 command -v csmith >/dev/null || { echo "fuzz-diff: csmith is not installed (make deps)" >&2; exit 2; }
-rm -rf "$out"/findings-* "$out"/diff-* "$out/differences.txt"
+rm -rf "$out"/diff-* "$out"/set-* "$out/differences.txt"
 # The programs, once per range (kept: csmith and the annotator are slow).
 if [ ! -f "$out/progs/made-$first-$last" ]; then
 	rm -rf "$out/progs"
@@ -94,6 +98,8 @@ done
 findings() {
 	n=$1 cc=gcc-$1
 	t0=$(date +%s)
+	# FUZZ_DIFF_REUSE=1: compare the findings of an earlier run again.
+	[ -n "${FUZZ_DIFF_REUSE:-}" ] && [ -f "$out/findings-$cc.txt" ] && return 0
 	if command -v $cc >/dev/null; then
 		CC=$cc PLUGIN="$out/$cc/initcheck.so" sh "$0" --findings "$out/findings-$cc.txt" "$out/progs" "$first" "$last"
 	else
@@ -111,9 +117,19 @@ for n in 11 12 13 14 15; do
 done
 
 # The differences, against GCC 12 (bookworm's own); each explained or not.
-explained=0 unexplained=0
+# A finding is (seed, mode, line, rule, source, target): the same one
+# reported twice on one line (two columns) differs only in its count.
+explained=0 unexplained=0 repeats=0
+sort -u "$out/findings-gcc-12.txt" >"$out/set-gcc-12.txt"
 for n in 11 13 14 15; do
-	diff "$out/findings-gcc-12.txt" "$out/findings-gcc-$n.txt" |
+	sort -u "$out/findings-gcc-$n.txt" >"$out/set-gcc-$n.txt"
+	r=$(diff "$out/findings-gcc-12.txt" "$out/findings-gcc-$n.txt" | grep -c '^[<>]')
+	d=$(diff "$out/set-gcc-12.txt" "$out/set-gcc-$n.txt" | grep -c '^[<>]')
+	# Lines only in the counts (the set is the same): GCC 11 reads
+	# "a OP= b" as "a = a OP b", the target twice (at a and at OP=).
+	repeats=$((repeats + r - d))
+	[ "$r" -ne "$d" ] && echo "fuzz-diff: gcc-$n: $((r - d)) findings repeated on their line (compound assignment), the same set"
+	diff "$out/set-gcc-12.txt" "$out/set-gcc-$n.txt" |
 		sed -n 's/^\([<>]\) /\1 /p' >"$out/diff-gcc-$n.txt"
 	while read -r side seed mode line rule from arrow to; do
 		decl=$(grep -m1 "[ *]$from\(\[\| \|=\|;\)" "$out/progs/seed-$seed/prog.c")
@@ -131,6 +147,7 @@ for n in 11 13 14 15; do
 		echo "$n $side $seed $mode $line $rule $from $to ${why:-?}" >>"$out/differences.txt"
 	done <"$out/diff-gcc-$n.txt"
 done
-echo "fuzz-diff: seeds $first..$last, 5 compilers: $(wc -l <"$out/findings-gcc-12.txt") findings under GCC 12;" \
-	"$explained differing lines explained (const-volatile), $unexplained unexplained"
+echo "fuzz-diff: seeds $first..$last, 5 compilers: $(wc -l <"$out/set-gcc-12.txt") distinct findings" \
+	"($(wc -l <"$out/findings-gcc-12.txt") reported) under GCC 12;" \
+	"$explained differing explained (const-volatile), $unexplained unexplained, $repeats repeats"
 [ "$unexplained" -eq 0 ]
