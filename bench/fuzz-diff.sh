@@ -29,6 +29,13 @@
 #                   IC_CONST_VOLATILE_READONLY).  Told by the source
 #                   variable's declaration ("const volatile" ... name).
 #
+#   folding         any other difference where, for that program, each
+#                   GCC's findings are that GCC's own relocations (the
+#                   oracle of bench/fuzz.py passes under both): the two
+#                   front ends made different code of the same source
+#                   (GCC 14 drops an unused comma operand, a load whose
+#                   value a constant || or && decides, ...).
+#
 #   bench/fuzz-diff.sh --findings OUT DIR FIRST LAST  (one compiler, $CC)
 set -u
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -62,7 +69,7 @@ fi
 first=${1:-1}
 last=${2:-250}
 command -v csmith >/dev/null || { echo "fuzz-diff: csmith is not installed (make deps)" >&2; exit 2; }
-rm -rf "$out"/diff-* "$out"/set-* "$out/differences.txt"
+rm -rf "$out"/diff-* "$out"/set-* "$out/differences.txt" "$out/oracle"
 # The programs, once per range (kept: csmith and the annotator are slow).
 if [ ! -f "$out/progs/made-$first-$last" ]; then
 	rm -rf "$out/progs"
@@ -120,24 +127,49 @@ done
 # A finding is (seed, mode, line, rule, source, target): the same one
 # reported twice on one line (two columns) differs only in its count.
 explained=0 unexplained=0 repeats=0
+: >"$out/differences.txt"
+# The relocation oracle for seed $2 under gcc-$1 (once each; 0: agrees).
+oracle() {
+	f=$out/oracle/gcc-$1-$2
+	if [ ! -f "$f" ]; then
+		mkdir -p "$out/oracle/w-$1-$2"
+		if command -v gcc-$1 >/dev/null; then
+			CC=gcc-$1 PLUGIN="$out/gcc-$1/initcheck.so" CSMITH_INC="$out/progs/csmith" \
+				python3 "$top/bench/fuzz.py" check "$out/progs/seed-$2/prog.c" "$out/oracle/w-$1-$2" >/dev/null 2>&1
+		else
+			sh "$top/bench/chroot.sh" $1 -- env CC=gcc-$1 PLUGIN="$out/gcc-$1/initcheck.so" \
+				CSMITH_INC="$out/progs/csmith" python3 bench/fuzz.py check \
+				"$out/progs/seed-$2/prog.c" "$out/oracle/w-$1-$2" >/dev/null 2>&1
+		fi
+		echo $? >"$f"
+	fi
+	[ "$(cat "$f")" = 0 ]
+}
 sort -u "$out/findings-gcc-12.txt" >"$out/set-gcc-12.txt"
 for n in 11 13 14 15; do
 	sort -u "$out/findings-gcc-$n.txt" >"$out/set-gcc-$n.txt"
-	r=$(diff "$out/findings-gcc-12.txt" "$out/findings-gcc-$n.txt" | grep -c '^[<>]')
-	d=$(diff "$out/set-gcc-12.txt" "$out/set-gcc-$n.txt" | grep -c '^[<>]')
-	# Lines only in the counts (the set is the same): GCC 11 reads
-	# "a OP= b" as "a = a OP b", the target twice (at a and at OP=).
-	repeats=$((repeats + r - d))
-	[ "$r" -ne "$d" ] && echo "fuzz-diff: gcc-$n: $((r - d)) findings repeated on their line (compound assignment), the same set"
+	# A finding both report, a different number of times on its line:
+	# GCC 11 reads "a OP= b" as "a = a OP b", the target twice (at a
+	# and at OP=).
+	r=$(awk 'FNR == 1 { f++ } { c[f, $0]++; k[$0] = 1 }
+		END { for (x in k) if (c[1, x] && c[2, x] && c[1, x] != c[2, x])
+			n += c[1, x] > c[2, x] ? c[1, x] - c[2, x] : c[2, x] - c[1, x]
+			print n + 0 }' "$out/findings-gcc-12.txt" "$out/findings-gcc-$n.txt")
+	repeats=$((repeats + r))
+	[ "$r" -ne 0 ] && echo "fuzz-diff: gcc-$n: $r findings repeated on their line (compound assignment), the same set"
 	diff "$out/set-gcc-12.txt" "$out/set-gcc-$n.txt" |
 		sed -n 's/^\([<>]\) /\1 /p' >"$out/diff-gcc-$n.txt"
 	while read -r side seed mode line rule from arrow to; do
 		decl=$(grep -m1 "[ *]$from\(\[\| \|=\|;\)" "$out/progs/seed-$seed/prog.c")
 		why=
 		case "$rule:$decl" in
-		init-from-data:*const*volatile*|init-from-rodata:*const*volatile*)
+		*-from-data:*const*volatile*|*-from-rodata:*const*volatile*)
 			why=const-volatile ;;
 		esac
+		# Otherwise: does each GCC's plugin agree with that GCC's own
+		# relocations for this program (bench/fuzz.py's oracle)?  Then
+		# the two GCCs made different code of the same source.
+		[ -z "$why" ] && oracle $n "$seed" </dev/null && oracle 12 "$seed" </dev/null && why=folding
 		if [ -n "$why" ]; then
 			explained=$((explained + 1))
 		else
@@ -149,5 +181,6 @@ for n in 11 13 14 15; do
 done
 echo "fuzz-diff: seeds $first..$last, 5 compilers: $(wc -l <"$out/set-gcc-12.txt") distinct findings" \
 	"($(wc -l <"$out/findings-gcc-12.txt") reported) under GCC 12;" \
-	"$explained differing explained (const-volatile), $unexplained unexplained, $repeats repeats"
+	"$explained differing explained ($(grep -c const-volatile "$out/differences.txt") const-volatile," \
+	"$(grep -c folding "$out/differences.txt") folding), $unexplained unexplained, $repeats repeats"
 [ "$unexplained" -eq 0 ]
