@@ -179,12 +179,15 @@ $(ALLOCCMP): testsuite/initcheck.codegen/alloccmp.c build/tool-stamp
 	@mkdir -p $(dir $@)
 	$(HOST_CC) $(TOOL_CFLAGS) -o $@ $< -lelf
 
-# make check CSTD=gnu11: every compile of the testsuite in that C dialect
+# make check CSTD=gnu11: every C compile of the testsuite in that dialect
 # (GCC 15 defaults to gnu23, the kernel builds with gnu11), through a
-# wrapper that adds -std=$(CSTD) to $(CC).
+# wrapper that adds -std=$(CSTD) to $(CC) (not to -x c++).  distcc's and
+# icecream's tests cannot hand a shell script to their daemons as the
+# compiler: they fail there (docs/portability.md).
 check: $(PLUGIN) $(REPORT) $(ALLOCCMP) | have-test-deps
 	@cc='$(CC)'; if [ -n '$(CSTD)' ]; then cc='$(abspath build/cc-std)'; \
-		printf '#!/bin/sh\nexec %s -std=%s "$$@"\n' '$(CC)' '$(CSTD)' >$$cc; chmod +x $$cc; fi; \
+		printf '#!/bin/sh\ncase " $$* " in *" -x c++ "*) exec %s "$$@";; esac\nexec %s -std=%s "$$@"\n' \
+			'$(CC)' '$(CC)' '$(CSTD)' >$$cc; chmod +x $$cc; fi; \
 	CC="$$cc" PLUGIN='$(abspath $(PLUGIN))' REPORT='$(abspath $(REPORT))' \
 		ALLOCCMP='$(abspath $(ALLOCCMP))' sh testsuite/run.sh
 
