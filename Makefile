@@ -18,11 +18,18 @@
 #                        host's g++-12), tested on aarch64 objects
 #   make fuzz            csmith programs against a relocation oracle
 #                        (FUZZ_SEEDS="FIRST LAST", default 1 1000)
+#   make fuzz-diff       the same csmith programs under GCC 11 to 15: the
+#                        same findings (bench/fuzz-diff.sh, not in check)
+#   make check CSTD=gnu11  the testsuite with every compile in that dialect
 #   make boot-check      Linux 6.1 x86_64 tinyconfig booted in QEMU: its
 #                        "Freeing unused kernel image" figure as predicted
 #   make install         plugin into $(CC)'s plugin directory, header into
 #                        $(PREFIX)/include; honours DESTDIR
 #   make uninstall, clean
+#   make CC=gcc-14 check GCC 13, 14, 15 when not on the host (bookworm): the
+#                        same goals run in a Debian chroot of the suite that
+#                        ships that compiler (bench/chroot.sh, as root;
+#                        docs/portability.md).  make chroots makes all three.
 
 CC        ?= gcc
 ifeq ($(origin CC),default)
@@ -36,7 +43,7 @@ endif
 PLUGIN_CXX ?= $(shell echo '$(notdir $(CC))' | sed -n 's/^\(.*-\)\{0,1\}gcc\(-[0-9][0-9]*\)\{0,1\}$$/g++\2/p')
 PLUGIN_CXX := $(or $(PLUGIN_CXX),g++)
 
-GCC_PLUGIN_DIR := $(shell $(CC) -print-file-name=plugin)
+GCC_PLUGIN_DIR := $(shell $(CC) -print-file-name=plugin 2>/dev/null)
 # From the compiler, or from its name before it is installed (make deps).
 GCC_MAJOR      := $(shell { $(CC) -dumpversion 2>/dev/null \
 	|| echo '$(notdir $(CC))' | sed -n 's/.*gcc-\([0-9][0-9]*\)$$/\1/p'; } | cut -d. -f1)
@@ -48,6 +55,24 @@ CROSS := $(shell t=$$($(CC) -dumpmachine 2>/dev/null \
 	[ -n "$$t" ] && [ "$$t" != "$$h" ] && echo $$t)
 PREFIX   ?= /usr/local
 DESTDIR  ?=
+# The tools and the test helpers are programs of this machine: built by
+# $(CC) itself when it is native, by the host gcc of the same version when
+# it is a cross compiler (aarch64-linux-gnu-gcc-12 -> gcc-12).
+HOST_CC ?= $(if $(CROSS),$(patsubst g++%,gcc%,$(PLUGIN_CXX)),$(CC))
+
+# GCC 13, 14 and 15 are not in bookworm: `make CC=gcc-14 GOALS` on a host
+# without gcc-14 runs `make CC=gcc-14 GOALS` in a chroot of the Debian
+# suite that has it (bench/chroot.sh; docs/portability.md).  Variables
+# given on the command line go along in MAKEFLAGS.
+CHROOT_GCC := $(if $(INITCHECK_IN_CHROOT),,$(if $(shell command -v $(CC) 2>/dev/null),,$(shell \
+	echo '$(CC)' | sed -n 's/^gcc-\(1[345]\)$$/\1/p')))
+ifneq ($(CHROOT_GCC),)
+CHROOT_GOALS := $(or $(MAKECMDGOALS),all)
+.PHONY: $(CHROOT_GOALS) chroot-run
+$(CHROOT_GOALS): chroot-run ; @:
+chroot-run:
+	+@sh bench/chroot.sh $(CHROOT_GCC) $(CHROOT_GOALS)
+else
 
 PLUGIN_CXXFLAGS = -I$(GCC_PLUGIN_DIR)/include -fPIC -fno-rtti -fno-exceptions \
 	-O2 -g -Wall -Wextra -Wno-missing-field-initializers $(EXTRA_CXXFLAGS)
@@ -65,27 +90,35 @@ REPORT      := tools/initcheck-report
 VERSION     := 0.1
 PKGCONFIG_DIR ?= $(PREFIX)/lib/pkgconfig
 
-# Debian packages: what building and testing needs.
-DEB_PACKAGES = gcc-$(GCC_MAJOR) g++-$(GCC_MAJOR) gcc-$(GCC_MAJOR)-plugin-dev \
-	libgmp-dev dejagnu make python3 patch libelf-dev libjansson-dev pkg-config \
+# Debian packages: what building needs (the plugin: the compiler and its
+# plugin headers; the tools: libelf and jansson), and what testing adds.
+# Plain `make` installs only the first when something is missing.
+BUILD_PACKAGES = gcc-$(GCC_MAJOR) g++-$(GCC_MAJOR) gcc-$(GCC_MAJOR)-plugin-dev \
+	libgmp-dev make libelf-dev libjansson-dev pkg-config
+DEB_PACKAGES = $(BUILD_PACKAGES) dejagnu python3 patch \
 	binutils ccache cmake meson ninja-build distcc icecc iproute2 util-linux \
-	csmith libcsmith-dev gobjc-$(GCC_MAJOR) gobjc++-$(GCC_MAJOR)
+	csmith libcsmith-dev gobjc-$(GCC_MAJOR) gobjc++-$(GCC_MAJOR) $(if $(INITCHECK_IN_CHROOT),,debootstrap) $(OTHER_GCC)
+# A second GCC for the version-mismatch test (bookworm has 11 and 12).
+OTHER_GCC = $(if $(filter 13 15,$(GCC_MAJOR)),gcc-14,$(if $(filter 14,$(GCC_MAJOR)),gcc-13))
 # A cross compiler: itself, its plugin headers, its binutils and C library,
 # and qemu-user to run what it links (the tests that run programs).
 ifneq ($(CROSS),)
 CROSS_ARCH := $(shell dpkg-architecture -qDEB_HOST_ARCH -t$(CROSS) 2>/dev/null \
 	|| echo $(CROSS) | sed 's/^aarch64-.*/arm64/;s/-.*//')
-DEB_PACKAGES += gcc-$(GCC_MAJOR)-$(CROSS) gcc-$(GCC_MAJOR)-plugin-dev-$(CROSS) \
-	binutils-$(CROSS) libc6-dev-$(CROSS_ARCH)-cross qemu-user
+BUILD_PACKAGES += gcc-$(GCC_MAJOR)-$(CROSS) gcc-$(GCC_MAJOR)-plugin-dev-$(CROSS) \
+	binutils-$(CROSS) libc6-dev-$(CROSS_ARCH)-cross
+DEB_PACKAGES += qemu-user
 endif
 
-.PHONY: all deps check demo bench kernel-check kernel-bench mutants kernel-identity fuzz boot-check install uninstall clean have-deps FORCE
+.PHONY: all fuzz-diff deps build-deps have-tool-deps have-test-deps chroots check demo bench kernel-check kernel-bench mutants kernel-identity fuzz boot-check install uninstall clean have-deps FORCE
 
 all: $(PLUGIN) $(REPORT)
 
-# Built with the host's cc: the tools read objects, they do not load into GCC.
-$(REPORT): $(REPORT_SRCS) $(REPORT_HDRS) | have-deps
-	cc $(TOOL_CFLAGS) -o $@ $(REPORT_SRCS) $(TOOL_LIBS)
+# Built with $(HOST_CC): the tools read objects, they do not load into GCC.
+# Rebuilt when that compiler changes (build/tool-stamp): in a chroot they
+# link that system's libraries.
+$(REPORT): $(REPORT_SRCS) $(REPORT_HDRS) build/tool-stamp
+	$(HOST_CC) $(TOOL_CFLAGS) -o $@ $(REPORT_SRCS) $(TOOL_LIBS)
 
 # libstdc++ is linked in statically: the plugin needs only operator new and
 # delete from it, and loading libstdc++.so into cc1 costs about 1 MB of
@@ -97,7 +130,12 @@ $(PLUGIN): $(PLUGIN_OBJS)
 # 2021): a plugin built for one GCC must not be loaded by another.
 build/cc-stamp: FORCE | have-deps
 	@mkdir -p build
-	@v="$(CC) $$($(CC) -dumpfullversion) $(PLUGIN_CXX)"; \
+	@v="$(CC) $$($(CC) -dumpfullversion) $(PLUGIN_CXX) $(INITCHECK_IN_CHROOT)"; \
+	[ "$$(cat $@ 2>/dev/null)" = "$$v" ] || echo "$$v" > $@
+
+build/tool-stamp: FORCE | have-tool-deps
+	@mkdir -p build
+	@v="$(HOST_CC) $$($(HOST_CC) -dumpfullversion) $(INITCHECK_IN_CHROOT)"; \
 	[ "$$(cat $@ 2>/dev/null)" = "$$v" ] || echo "$$v" > $@
 
 build/plugin/%.o: plugin/%.c $(PLUGIN_HDRS) build/cc-stamp
@@ -107,32 +145,50 @@ build/plugin/%.o: plugin/%.c $(PLUGIN_HDRS) build/cc-stamp
 # Installs what is missing when run as root; otherwise says what to run.
 # No service may start on install (icecream's daemon would broadcast on the
 # real network): a policy-rc.d that says no is in place while apt runs.
-deps:
-	@missing=$$(for p in $(DEB_PACKAGES); do \
+# deps: everything, for make check; build-deps: what building needs.
+deps: PKGS = $(DEB_PACKAGES)
+build-deps: PKGS = $(BUILD_PACKAGES)
+deps build-deps:
+	@missing=$$(for p in $(PKGS); do \
 		dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'ok installed' || echo $$p; done); \
 	if [ -z "$$missing" ]; then echo "deps: all installed"; \
 	elif [ "$$(id -u)" = 0 ]; then \
 		echo "deps: installing $$missing"; \
 		guard=; if [ ! -e /usr/sbin/policy-rc.d ]; then guard=1; \
 			printf '#!/bin/sh\nexit 101\n' > /usr/sbin/policy-rc.d; chmod +x /usr/sbin/policy-rc.d; fi; \
-		apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q $$missing; rc=$$?; \
+		apt-get update -q && DEBIAN_FRONTEND=noninteractive \
+			apt-get -o DPkg::Lock::Timeout=900 install -y -q $$missing; rc=$$?; \
 		[ -n "$$guard" ] && rm -f /usr/sbin/policy-rc.d; exit $$rc; \
 	else echo "deps: missing packages; run: sudo apt-get install $$missing"; exit 1; fi
 
-# Cheap check before building: the plugin headers of $(CC), else deps.
+# Cheap checks before building: the plugin headers of $(CC) and its g++
+# (have-deps), libelf and jansson (have-tool-deps), else build-deps; and
+# before testing, DejaGnu (have-test-deps), else deps.
 have-deps:
-	@test -f $(GCC_PLUGIN_DIR)/include/gcc-plugin.h && command -v runtest >/dev/null \
-		&& command -v $(PLUGIN_CXX) >/dev/null && pkg-config --exists libelf jansson 2>/dev/null \
-		|| $(MAKE) --no-print-directory deps CC=$(CC)
+	@test -f $(GCC_PLUGIN_DIR)/include/gcc-plugin.h && command -v $(PLUGIN_CXX) >/dev/null \
+		|| $(MAKE) --no-print-directory build-deps CC=$(CC)
+have-tool-deps:
+	@command -v $(HOST_CC) >/dev/null && pkg-config --exists libelf jansson 2>/dev/null \
+		|| $(MAKE) --no-print-directory build-deps CC=$(CC)
+have-test-deps:
+	@command -v runtest >/dev/null || $(MAKE) --no-print-directory deps CC=$(CC)
 
 # The testsuite's ELF comparison (testsuite/initcheck.codegen/): a host tool.
 ALLOCCMP := build/alloccmp
-$(ALLOCCMP): testsuite/initcheck.codegen/alloccmp.c | have-deps
+$(ALLOCCMP): testsuite/initcheck.codegen/alloccmp.c build/tool-stamp
 	@mkdir -p $(dir $@)
-	cc $(TOOL_CFLAGS) -o $@ $< -lelf
+	$(HOST_CC) $(TOOL_CFLAGS) -o $@ $< -lelf
 
-check: $(PLUGIN) $(REPORT) $(ALLOCCMP)
-	@CC='$(CC)' PLUGIN='$(abspath $(PLUGIN))' REPORT='$(abspath $(REPORT))' \
+# make check CSTD=gnu11: every C compile of the testsuite in that dialect
+# (GCC 15 defaults to gnu23, the kernel builds with gnu11), through a
+# wrapper that adds -std=$(CSTD) to $(CC) (not to -x c++).  distcc's and
+# icecream's tests cannot hand a shell script to their daemons as the
+# compiler: they fail there (docs/portability.md).
+check: $(PLUGIN) $(REPORT) $(ALLOCCMP) | have-test-deps
+	@cc='$(CC)'; if [ -n '$(CSTD)' ]; then cc='$(abspath build/cc-std)'; \
+		printf '#!/bin/sh\ncase " $$* " in *" -x c++ "*) exec %s "$$@";; esac\nexec %s -std=%s "$$@"\n' \
+			'$(CC)' '$(CC)' '$(CSTD)' >$$cc; chmod +x $$cc; fi; \
+	CC="$$cc" PLUGIN='$(abspath $(PLUGIN))' REPORT='$(abspath $(REPORT))' \
 		ALLOCCMP='$(abspath $(ALLOCCMP))' sh testsuite/run.sh
 
 # The plugin's compile-time cost (bench/bench.sh; figures in docs/performance.md).
@@ -169,6 +225,10 @@ fuzz: $(PLUGIN)
 boot-check: $(PLUGIN) $(REPORT)
 	@CC='$(CC)' PLUGIN='$(abspath $(PLUGIN))' REPORT='$(abspath $(REPORT))' sh bench/boot.sh
 
+# The same verdict on every compiler (bench/fuzz-diff.sh; docs/reliability.md).
+fuzz-diff:
+	@nice sh bench/fuzz-diff.sh $(FUZZ_SEEDS)
+
 demo: $(PLUGIN) $(REPORT)
 	@CC='$(CC)' PLUGIN='$(abspath $(PLUGIN))' REPORT='$(abspath $(REPORT))' sh docs/examples/demo.sh
 
@@ -188,3 +248,9 @@ uninstall:
 
 clean:
 	rm -rf build $(PLUGIN) $(REPORT)
+
+# GCC 13, 14, 15 chroots (bench/chroot.sh): made, packages installed.
+chroots:
+	@for n in 13 14 15; do sh bench/chroot.sh $$n || exit 1; done
+
+endif

@@ -117,12 +117,15 @@ static const char *user_section(tree decl)
 
 /* Read-only data: what GCC puts in .rodata or, with relocations under
    -fpic/-fpie, in .data.rel.ro.  The declared type decides, not
-   TREE_READONLY, which -O2 sets on variables it finds are never written. */
+   TREE_READONLY, which -O2 sets on variables it finds are never written.
+   A const volatile one is read-only from GCC 13 on, data before
+   (IC_CONST_VOLATILE_READONLY, gcc-common.h). */
 static bool is_readonly_var(tree decl)
 {
 	tree type = strip_array_types(TREE_TYPE(decl));
 
-	return TYPE_READONLY(type) && !TYPE_VOLATILE(type);
+	return TYPE_READONLY(type)
+	       && (IC_CONST_VOLATILE_READONLY || !TYPE_VOLATILE(type));
 }
 
 /* The first pattern SEC matches, or -1.  A unit names few sections

@@ -236,6 +236,18 @@ static void report(const struct finding *f)
 		marker = init_marker_for(f->from_decl);
 
 	describe(to, what, sizeof(what));
+	/* GCC's own SARIF: the rule is the result's ruleId (gcc-common.h),
+	   and the fix-it, which GCC's SARIF takes only from the result, is
+	   on it too. */
+	if (ic_gcc_sarif_requested()) {
+		ic_gcc_sarif_init();
+		ic_gcc_sarif_rule = rule->name;
+		if (marker) {
+			snprintf(fix, sizeof(fix), "%s ", marker);
+			richloc.add_fixit_insert_before(
+				DECL_SOURCE_LOCATION(f->from_decl), fix);
+		}
+	}
 	if (!f->from_decl)
 		/* A top-level asm statement: no symbol, only a section. */
 		shown = emit_diagnostic(kind, &richloc, 0,
@@ -256,6 +268,7 @@ static void report(const struct finding *f)
 					" [%s:%s]", f->from_decl, from->section,
 					verb, what, r->to, to->section,
 					IC_NAME, rule->name);
+	ic_gcc_sarif_rule = NULL;
 	if (!shown)
 		return;
 	if (f->site)

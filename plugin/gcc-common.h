@@ -1,12 +1,37 @@
 /*
- * gcc-common.h - the GCC headers initcheck uses, in the order GCC needs them,
- * and the few shims that keep the plugin building against GCC 11 and 12.
+ * gcc-common.h - every GCC header initcheck uses, in the order GCC needs
+ * them, and every difference between the GCC versions it builds with
+ * (11 to 15), as the kernel's scripts/gcc-plugins/gcc-common.h does
+ * (BUILDING_GCC_VERSION, from GCC's own bversion.h).
  *
- * Every other file of the plugin includes this one and no GCC header itself,
- * as the kernel's scripts/gcc-plugins/gcc-common.h does.
+ * Every other file of the plugin includes initcheck.h, which includes this
+ * one, and no GCC header itself; no other file tests the GCC version.
+ * Each shim says which GCC changed what (checked in that GCC's installed
+ * plugin headers, docs/portability.md):
+ *
+ *   GCC 13  a const volatile variable is read-only data, not data;
+ *           -fdiagnostics-format=sarif-file
+ *           writes SARIF, whose ruleId GCC takes from the option-name
+ *           callback (ic_gcc_option_name_hook below)
+ *   GCC 14  json::value::print takes a second argument, "formatted";
+ *           the option-name callback is behind diagnostic_context's
+ *           m_option_callbacks
+ *   GCC 15  json::object::set and json::array::append take
+ *           std::unique_ptr too (the raw-pointer ones, used here, stay);
+ *           option names come from a diagnostic_option_manager object
+ * No shim needed: json::object's set_string & co. (13 on; the plugin uses
+ * set()), rich_location's move from line-map.h to rich-location.h (14,
+ * both libcpp's, brought in by coretypes.h in every version).
  */
 #ifndef INITCHECK_GCC_COMMON_H
 #define INITCHECK_GCC_COMMON_H
+
+#include "bversion.h"
+#define BUILDING_GCC_VERSION (BUILDING_GCC_MAJOR * 1000 + BUILDING_GCC_MINOR)
+
+#if BUILDING_GCC_VERSION < 11000
+#error "initcheck needs GCC 11 or later"
+#endif
 
 #include "gcc-plugin.h"
 #include "config.h"
@@ -29,6 +54,21 @@
 #include "langhooks.h"
 #include "ggc.h"
 #include "hash-set.h"
+#include "hash-map.h"
+#include "json.h"
+#include "basic-block.h"
+#include "function.h"
+#include "gimple.h"
+#include "gimple-iterator.h"
+#include "gimple-expr.h"
+#include "opts.h"
+
+/* gcc_version: the GCC this plugin is built for.  plugin-version.h defines
+   it as a static in every file that includes it; most do not use it. */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wunused-variable"
+#include "plugin-version.h"
+#pragma GCC diagnostic pop
 
 #include <fnmatch.h>
 
@@ -45,5 +85,162 @@ static inline bool ic_macro_defined(const char *name)
 	       && cpp_defined(parse_in, (const unsigned char *)name,
 			      strlen(name));
 }
+
+/*
+ * json::value::print: GCC 14 added "bool formatted" (pretty-printing).
+ * A class of the plugin that derives from json::value declares
+ *	void print(IC_JSON_PRINT_PARAMS) const final override;
+ * and prints a value with ic_json_print(v, pp), compact on every GCC.
+ */
+#if BUILDING_GCC_VERSION >= 14000
+#define IC_JSON_PRINT_PARAMS pretty_printer *pp, bool formatted ATTRIBUTE_UNUSED
+#define ic_json_print(v, pp) ((v)->print((pp), false))
+#else
+#define IC_JSON_PRINT_PARAMS pretty_printer *pp
+#define ic_json_print(v, pp) ((v)->print(pp))
+#endif
+
+/*
+ * Where a const volatile variable goes: GCC 11 and 12 put it with the
+ * data (.data, .data.rel.local), GCC 13 on with the read-only data
+ * (.rodata, .data.rel.ro.local): categorize_decl_for_section no longer
+ * counts volatile as a side effect.  Seen on csmith's
+ * "static int *const volatile g[]" (fuzz seed 22, docs/reliability.md).
+ */
+#define IC_CONST_VOLATILE_READONLY (BUILDING_GCC_VERSION >= 13000)
+
+/*
+ * GCC's own SARIF (-fdiagnostics-format=sarif-file, GCC 13 on): a result's
+ * ruleId is what the diagnostic context's option-name callback returns for
+ * it (the -W option of a warning), else the bare kind ("error").  The
+ * plugin's diagnostics have no option, so it wraps that callback:
+ * ic_gcc_sarif_rule (set by diagnose.c around one finding) names the rule
+ * while GCC's SARIF writer asks, and every other question goes to GCC's own
+ * callback.  GCC's text output asks the same callback for its " [-Wfoo]"
+ * suffix; the message already ends in [initcheck:RULE], so the wrapper
+ * answers only when GCC writes SARIF (ic_gcc_sarif_requested).
+ *
+ * Notes inside the finding's diagnostic group become relatedLocations;
+ * GCC's SARIF ignores a note's fix-its, so with GCC's SARIF the fix-it is
+ * also put on the finding itself (no text is printed then).
+ */
+extern const char *ic_gcc_sarif_rule;
+bool ic_gcc_sarif_requested(void);
+void ic_gcc_sarif_init(void);
+
+/* The options that choose GCC's output format: -fdiagnostics-format=
+   (GCC 13, 14: text, json..., sarif-stderr, sarif-file); GCC 15 adds
+   -fdiagnostics-add-output= and -fdiagnostics-set-output= (sarif:...). */
+#if BUILDING_GCC_VERSION >= 15000
+#define IC_IS_FORMAT_OPTION(i) ((i) == OPT_fdiagnostics_format_ \
+				|| (i) == OPT_fdiagnostics_set_output_)
+#define IC_IS_ADD_OUTPUT_OPTION(i) ((i) == OPT_fdiagnostics_add_output_)
+#else
+#define IC_IS_FORMAT_OPTION(i) ((i) == OPT_fdiagnostics_format_)
+#define IC_IS_ADD_OUTPUT_OPTION(i) ((void)(i), false)
+#endif
+
+/*
+ * ic_gcc_option_name_first(dc, first): DC asks FIRST for a diagnostic's
+ * option name before its own callback; FIRST returns malloced text, or
+ * NULL to let GCC answer.
+ *   GCC 11-13  a public function pointer, dc->option_name
+ *   GCC 14     private, set with set_option_hooks(); what GCC set there is
+ *              its own option_enabled, option_name and get_option_url
+ *              (opts.h, opts-diagnostic.h), so those are put back
+ *   GCC 15     a diagnostic_option_manager object, wrapped
+ */
+typedef char *(*ic_option_name_first_fn)(void);
+
+static inline ic_option_name_first_fn &ic_option_name_first_slot(void)
+{
+	static ic_option_name_first_fn first;
+	return first;
+}
+
+#if BUILDING_GCC_VERSION < 14000
+typedef char *(*ic_gcc_option_name_fn)(diagnostic_context *, int,
+				       diagnostic_t, diagnostic_t);
+
+static inline ic_gcc_option_name_fn &ic_gcc_option_name_slot(void)
+{
+	static ic_gcc_option_name_fn gcc_own;
+	return gcc_own;
+}
+
+static inline char *ic_gcc_option_name(diagnostic_context *dc, int opt,
+				       diagnostic_t orig, diagnostic_t kind)
+{
+	char *s = ic_option_name_first_slot()();
+
+	if (s || !ic_gcc_option_name_slot())
+		return s;
+	return ic_gcc_option_name_slot()(dc, opt, orig, kind);
+}
+
+static inline void ic_gcc_option_name_first(diagnostic_context *dc,
+					    ic_option_name_first_fn first)
+{
+	ic_option_name_first_slot() = first;
+	ic_gcc_option_name_slot() = dc->option_name;
+	dc->option_name = ic_gcc_option_name;
+}
+#elif BUILDING_GCC_VERSION < 15000
+#include "opts-diagnostic.h"
+
+static inline char *ic_gcc_option_name(const diagnostic_context *dc, int opt,
+				       diagnostic_t orig, diagnostic_t kind)
+{
+	char *s = ic_option_name_first_slot()();
+
+	return s ? s : option_name(dc, opt, orig, kind);
+}
+
+static inline void ic_gcc_option_name_first(diagnostic_context *dc,
+					    ic_option_name_first_fn first)
+{
+	ic_option_name_first_slot() = first;
+	dc->set_option_hooks(option_enabled, &global_options,
+			     ic_gcc_option_name, get_option_url,
+			     dc->get_lang_mask());
+}
+#else
+#include "opts-diagnostic.h"
+
+/* compiler_diagnostic_option_manager's make_option_name is final: this
+   one holds GCC's own manager, asks FIRST, then it. */
+class ic_option_manager : public diagnostic_option_manager {
+public:
+	explicit ic_option_manager(const diagnostic_context &dc)
+		: m_gcc(dc, dc.get_lang_mask(), &global_options) {}
+	int option_enabled_p(diagnostic_option_id id) const final override
+	{
+		return m_gcc.option_enabled_p(id);
+	}
+	char *make_option_name(diagnostic_option_id id, diagnostic_t orig,
+			       diagnostic_t kind) const final override
+	{
+		char *s = ic_option_name_first_slot()();
+
+		return s ? s : m_gcc.make_option_name(id, orig, kind);
+	}
+	char *make_option_url(diagnostic_option_id id) const final override
+	{
+		return m_gcc.make_option_url(id);
+	}
+
+private:
+	compiler_diagnostic_option_manager m_gcc;
+};
+
+static inline void ic_gcc_option_name_first(diagnostic_context *dc,
+					    ic_option_name_first_fn first)
+{
+	ic_option_name_first_slot() = first;
+	dc->set_option_manager(std::unique_ptr<diagnostic_option_manager>(
+				       new ic_option_manager(*dc)),
+			       dc->get_lang_mask());
+}
+#endif
 
 #endif /* INITCHECK_GCC_COMMON_H */

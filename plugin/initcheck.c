@@ -23,7 +23,6 @@
  * Options: see options.c, or README.md.
  */
 #include "initcheck.h"
-#include "plugin-version.h"
 
 int plugin_is_GPL_compatible;
 

@@ -20,7 +20,6 @@
 #define INITCHECK_H
 
 #include "gcc-common.h"
-#include "hash-map.h"
 
 #define IC_NAME "initcheck"
 

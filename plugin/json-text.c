@@ -14,7 +14,6 @@
  * ("ünïcode.c") is kept as it is.
  */
 #include "initcheck.h"
-#include "json.h"
 
 /* The length of the well-formed UTF-8 sequence at S (RFC 3629: no
    overlong forms, no surrogates, nothing above U+10FFFF), or 0. */
@@ -53,13 +52,13 @@ public:
 	{
 		return json::JSON_STRING;
 	}
-	void print(pretty_printer *pp) const final override;
+	void print(IC_JSON_PRINT_PARAMS) const final override;
 
 private:
 	char *m_s;
 };
 
-void ic_json_string::print(pretty_printer *pp) const
+void ic_json_string::print(IC_JSON_PRINT_PARAMS) const
 {
 	const unsigned char *s = (const unsigned char *)m_s;
 	size_t n;
@@ -98,6 +97,6 @@ char *ic_json_text(json::value *v)
 {
 	pretty_printer pp;
 
-	v->print(&pp);
+	ic_json_print(v, &pp);
 	return xstrdup(pp_formatted_text(&pp));
 }

@@ -30,8 +30,6 @@
  * ask: its section and function sizes are null ("sizes_exact": false).
  */
 #include "initcheck.h"
-#include "json.h"
-#include "plugin-version.h"
 
 #define IC_MANIFEST_VERSION 1
 #define IC_MANIFEST_SECTION ".discard.initcheck"

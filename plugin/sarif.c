@@ -8,7 +8,6 @@
  * written with ic_write_file (files.c), so a reader never sees half a log.
  */
 #include "initcheck.h"
-#include "json.h"
 
 struct ic_result {
 	const struct ic_rule *rule;

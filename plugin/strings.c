@@ -24,12 +24,6 @@
  * twice).
  */
 #include "initcheck.h"
-#include "json.h"
-#include "basic-block.h"
-#include "function.h"
-#include "gimple.h"
-#include "gimple-iterator.h"
-#include "gimple-expr.h"
 
 /* Functions that read a string argument and never keep the pointer, with
    the arguments (bit N: argument N, from 0) that are such strings.  They

@@ -23,7 +23,6 @@
  *   - anything declared inside a macro expansion (the edit is the macro's).
  */
 #include "initcheck.h"
-#include "json.h"
 
 /* Where a candidate is defined: here with internal linkage (noted now),
    here with external linkage, or in another unit (the report decides
