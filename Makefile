@@ -49,7 +49,7 @@ CROSS := $(shell t=$$($(CC) -dumpmachine 2>/dev/null \
 PREFIX   ?= /usr/local
 DESTDIR  ?=
 
-PLUGIN_CXXFLAGS = -I$(GCC_PLUGIN_DIR)/include -fPIC -fno-rtti -fno-exceptions \
+PLUGIN_CXXFLAGS = -I$(GCC_PLUGIN_DIR)/include -DIC_VERSION='"$(VERSION)"' -fPIC -fno-rtti -fno-exceptions \
 	-O2 -g -Wall -Wextra -Wno-missing-field-initializers $(EXTRA_CXXFLAGS)
 PLUGIN_SRCS := $(wildcard plugin/*.c)
 PLUGIN_HDRS := $(wildcard plugin/*.h)
@@ -57,7 +57,8 @@ PLUGIN_OBJS := $(patsubst plugin/%.c,build/plugin/%.o,$(PLUGIN_SRCS))
 PLUGIN      := plugin/initcheck.so
 
 # The C tools: C11, libelf for objects, jansson for JSON.
-TOOL_CFLAGS = -std=c11 -O2 -g -Wall -Wextra $(shell pkg-config --cflags libelf jansson 2>/dev/null) $(EXTRA_CFLAGS)
+HOSTCC     ?= cc
+TOOL_CFLAGS = -std=c11 -O2 -g -Wall -Wextra -DIC_VERSION='"$(VERSION)"' $(shell pkg-config --cflags libelf jansson 2>/dev/null) $(EXTRA_CFLAGS)
 TOOL_LIBS   = -lelf -ljansson
 REPORT_SRCS := $(wildcard tools/*.c)
 REPORT_HDRS := $(wildcard tools/*.h)
@@ -84,8 +85,8 @@ endif
 all: $(PLUGIN) $(REPORT)
 
 # Built with the host's cc: the tools read objects, they do not load into GCC.
-$(REPORT): $(REPORT_SRCS) $(REPORT_HDRS) | have-deps
-	cc $(TOOL_CFLAGS) -o $@ $(REPORT_SRCS) $(TOOL_LIBS)
+$(REPORT): $(REPORT_SRCS) $(REPORT_HDRS) build/version-stamp | have-deps
+	$(HOSTCC) $(TOOL_CFLAGS) -o $@ $(REPORT_SRCS) $(TOOL_LIBS)
 
 # libstdc++ is linked in statically: the plugin needs only operator new and
 # delete from it, and loading libstdc++.so into cc1 costs about 1 MB of
@@ -100,7 +101,12 @@ build/cc-stamp: FORCE | have-deps
 	@v="$(CC) $$($(CC) -dumpfullversion) $(PLUGIN_CXX)"; \
 	[ "$$(cat $@ 2>/dev/null)" = "$$v" ] || echo "$$v" > $@
 
-build/plugin/%.o: plugin/%.c $(PLUGIN_HDRS) build/cc-stamp
+# The version is compiled in (plugin and report): rebuild when it changes.
+build/version-stamp: FORCE
+	@mkdir -p build
+	@[ "$$(cat $@ 2>/dev/null)" = "$(VERSION)" ] || echo "$(VERSION)" > $@
+
+build/plugin/%.o: plugin/%.c $(PLUGIN_HDRS) build/cc-stamp build/version-stamp
 	@mkdir -p $(dir $@)
 	$(PLUGIN_CXX) $(PLUGIN_CXXFLAGS) -x c++ -c -o $@ $<
 
@@ -129,7 +135,7 @@ have-deps:
 ALLOCCMP := build/alloccmp
 $(ALLOCCMP): testsuite/initcheck.codegen/alloccmp.c | have-deps
 	@mkdir -p $(dir $@)
-	cc $(TOOL_CFLAGS) -o $@ $< -lelf
+	$(HOSTCC) $(TOOL_CFLAGS) -o $@ $< -lelf
 
 check: $(PLUGIN) $(REPORT) $(ALLOCCMP)
 	@CC='$(CC)' PLUGIN='$(abspath $(PLUGIN))' REPORT='$(abspath $(REPORT))' \

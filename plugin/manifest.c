@@ -37,8 +37,8 @@
 #define IC_MANIFEST_SECTION ".discard.initcheck"
 
 struct ic_section_set {
-	const char *names[64];
-	unsigned n;
+	const char **names;
+	unsigned n, alloc;
 };
 
 /* Sections whose bytes go away: freed after boot (init, init tables),
@@ -56,8 +56,11 @@ static void add_section(struct ic_section_set *set, const char *name)
 	for (i = 0; i < set->n; i++)
 		if (!strcmp(set->names[i], name))
 			return;
-	if (set->n < ARRAY_SIZE(set->names))
-		set->names[set->n++] = name;
+	if (set->n == set->alloc) {
+		set->alloc = set->alloc ? 2 * set->alloc : 16;
+		set->names = XRESIZEVEC(const char *, set->names, set->alloc);
+	}
+	set->names[set->n++] = name;
 }
 
 /* "x86_64-linux-gnu", from the --target= GCC was configured with. */
@@ -153,9 +156,12 @@ static int intern(json::array *table, hash_map<nofree_string_hash, int> *ix,
 	return *slot;
 }
 
+typedef pair_hash<nofree_ptr_hash<tree_node>, nofree_ptr_hash<tree_node> >
+	ref_pair_hash;
+
 struct ref_table {
 	json::array *rows, *files, *sets;
-	hash_map<tree, unsigned> seen;	/* symbol -> kinds of source seen */
+	hash_set<ref_pair_hash> seen;	/* (symbol, from) pairs written */
 	hash_map<nofree_string_hash, int> file_ix, set_ix;
 };
 
@@ -166,16 +172,12 @@ static void add_row(struct ref_table *t, const struct ic_ref *r, tree from,
 	struct ic_place place;
 	expanded_location x;
 	json::array *row;
-	unsigned bit, *mask;
 	char buf[256];
 	struct ic_ref as_from = *r;
 
-	ic_classify(from, &place);
-	bit = 1u << (2 * place.cls + place.is_function);
-	mask = &t->seen.get_or_insert(r->to);
-	if (*mask & bit)
+	if (t->seen.add(std::make_pair(r->to, from)))
 		return;
-	*mask |= bit;
+	ic_classify(from, &place);
 	as_from.from = from;
 	forbidden_text(&as_from, &place, buf, sizeof(buf));
 	if (!buf[0])
@@ -220,8 +222,8 @@ static void add_rows_through(struct ref_table *t, const struct ic_ref *r,
 }
 
 /* References to symbols this unit does not define: the first one per
-   symbol and kind of source (class, code or data), since that is what
-   decides the rule.  The report's half of the cross-unit check.  A table
+   symbol from each function or variable, so that the report names every
+   one that refers to a symbol another unit makes init.  The report's half of the cross-unit check.  A table
    (one array per reference, "reference_columns" names the columns) with
    file names and rule sets interned: a kernel unit refers to thousands of
    external symbols. */
@@ -384,6 +386,21 @@ static void emit_record(const struct ic_section_set *sections,
 	fputs("\t.popsection\n", out);
 }
 
+/* mkdir -p of "a/b/": every level that is missing. */
+static void make_directories(const char *path)
+{
+	char *p = xstrdup(path), *q;
+
+	for (q = p + 1; *q; q++) {
+		if (*q != '/')
+			continue;
+		*q = '\0';
+		mkdir(p, 0777);
+		*q = '/';
+	}
+	free(p);
+}
+
 /* -fplugin-arg-initcheck-manifest=PATH: a file, or a directory (existing,
    or named with a trailing slash) that gets one file per unit. */
 static char *side_file_name(const char *path)
@@ -398,7 +415,7 @@ static char *side_file_name(const char *path)
 	/* "DIR/" names a directory even before the first unit makes it;
 	   units compiled in parallel may all try (EEXIST is fine). */
 	if (n && path[n - 1] == '/')
-		mkdir(path, 0777);
+		make_directories(path);
 	if ((n && path[n - 1] == '/')
 	    || (stat(path, &st) == 0 && S_ISDIR(st.st_mode))) {
 		/* Units of the same name in other directories must not
@@ -425,7 +442,7 @@ static void write_side_file(const char *path, const char *text)
    -fsyntax-only or -E. */
 void ic_manifest_finish_unit(void)
 {
-	struct ic_section_set sections = { {}, 0 };
+	struct ic_section_set sections = { NULL, 0, 0 };
 	json::object *m;
 	char *text;
 
@@ -437,14 +454,16 @@ void ic_manifest_finish_unit(void)
 		emit_record(&sections, text);
 	free(text);
 	delete m;
+	XDELETEVEC(sections.names);
 
 	if (ic_opts.manifest) {
-		struct ic_section_set again = { {}, 0 };
+		struct ic_section_set again = { NULL, 0, 0 };
 
 		m = build(&again, false);
 		text = ic_json_text(m);
 		write_side_file(ic_opts.manifest, text);
 		free(text);
 		delete m;
+		XDELETEVEC(again.names);
 	}
 }

@@ -3,6 +3,7 @@
  * section sizes its record carries.
  */
 #define _GNU_SOURCE
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -44,30 +45,27 @@ const char *rc_class_label(enum rc_class cls)
 	return "other";
 }
 
-static void *xcalloc(size_t n, size_t size)
-{
-	return memset(rc_xrealloc(NULL, n * size), 0, n * size);
-}
-
-static char *xstrdup(const char *s)
-{
-	char *p = strdup(s ? s : "");
-
-	if (!p) {
-		rc_error("out of memory");
-		exit(2);
-	}
-	return p;
-}
-
 struct rc_symbol *rc_unit_symbol(struct rc_unit *u, const char *name)
 {
-	size_t i;
+	void *ix = u->symbol_ix ? rc_map_get(u->symbol_ix, name) : NULL;
 
-	for (i = 0; i < u->nsymbols; i++)
-		if (!strcmp(u->symbols[i].name, name))
-			return &u->symbols[i];
-	return NULL;
+	return ix ? &u->symbols[RC_UNIX(ix)] : NULL;
+}
+
+/* Indexes symbol I of U by name (the first of namesakes stays). */
+void rc_unit_index_symbol(struct rc_unit *u, size_t i)
+{
+	if (!u->symbol_ix)
+		u->symbol_ix = rc_xcalloc(1, sizeof(*u->symbol_ix));
+	if (!rc_map_get(u->symbol_ix, u->symbols[i].name))
+		rc_map_put(u->symbol_ix, u->symbols[i].name, RC_IX(i));
+}
+
+static const char *str_or(json_t *v, const char *none)
+{
+	const char *s = json_string_value(v);
+
+	return s ? s : none;
 }
 
 /* The unit of a manifest (JSON text of LEN bytes) with the SIZES its
@@ -99,7 +97,7 @@ struct rc_unit *rc_unit_add(const char *origin, const char *text, size_t len,
 	}
 	u = &rc_units[rc_nunits++];
 	memset(u, 0, sizeof(*u));
-	u->origin = xstrdup(origin);
+	u->origin = rc_xstrdup(origin);
 	u->manifest = m;
 	u->tu = json_string_value(json_object_get(m, "tu"));
 	u->sizes_exact = json_is_true(json_object_get(m, "sizes_exact"));
@@ -107,11 +105,11 @@ struct rc_unit *rc_unit_add(const char *origin, const char *text, size_t len,
 
 	secs = json_object_get(m, "sections");
 	u->nsections = json_array_size(secs);
-	u->sections = xcalloc(u->nsections, sizeof(*u->sections));
+	u->sections = rc_xcalloc(u->nsections, sizeof(*u->sections));
 	json_array_foreach(secs, i, v) {
 		struct rc_section *s = &u->sections[i];
 
-		s->name = xstrdup(json_string_value(json_object_get(v, "name")));
+		s->name = rc_xstrdup(json_string_value(json_object_get(v, "name")));
 		s->cls = rc_class_of(s->name, json_string_value(
 					     json_object_get(v, "class")));
 		/* 0xffffffff: a name the assembler could not use. */
@@ -121,7 +119,7 @@ struct rc_unit *rc_unit_add(const char *origin, const char *text, size_t len,
 
 	syms = json_object_get(m, "symbols");
 	u->nsymbols = json_array_size(syms);
-	u->symbols = xcalloc(u->nsymbols, sizeof(*u->symbols));
+	u->symbols = rc_xcalloc(u->nsymbols, sizeof(*u->symbols));
 	json_array_foreach(syms, i, v) {
 		struct rc_symbol *s = &u->symbols[i];
 		const char *sec = json_string_value(json_object_get(v,
@@ -129,9 +127,9 @@ struct rc_unit *rc_unit_add(const char *origin, const char *text, size_t len,
 		json_t *bytes = json_object_get(v, "bytes");
 		size_t k;
 
-		s->name = xstrdup(json_string_value(json_object_get(v, "name")));
-		s->function = !strcmp(json_string_value(json_object_get(
-					      v, "kind")) ?: "", "function");
+		s->name = rc_xstrdup(json_string_value(json_object_get(v, "name")));
+		s->function = !strcmp(str_or(json_object_get(v, "kind"), ""),
+				      "function");
 		s->global = json_is_true(json_object_get(v, "global"));
 		s->file = json_string_value(json_object_get(v, "file"));
 		s->line = (long)json_integer_value(json_object_get(v, "line"));
@@ -141,6 +139,7 @@ struct rc_unit *rc_unit_add(const char *origin, const char *text, size_t len,
 		for (k = 0; sec && k < u->nsections; k++)
 			if (!strcmp(u->sections[k].name, sec))
 				s->section = u->sections[k].name;
+		rc_unit_index_symbol(u, i);
 	}
 	return u;
 }
@@ -161,6 +160,9 @@ void rc_units_free(void)
 		free(u->origin);
 		json_decref(u->manifest);
 		json_decref(u->fn_sizes);
+		if (u->symbol_ix)
+			rc_map_free(u->symbol_ix);
+		free(u->symbol_ix);
 	}
 	free(rc_units);
 	rc_units = NULL;
