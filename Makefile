@@ -20,9 +20,14 @@
 #                        (FUZZ_SEEDS="FIRST LAST", default 1 1000)
 #   make boot-check      Linux 6.1 x86_64 tinyconfig booted in QEMU: its
 #                        "Freeing unused kernel image" figure as predicted
-#   make install         plugin into $(CC)'s plugin directory, header into
-#                        $(PREFIX)/include; honours DESTDIR
-#   make uninstall, clean
+#   make install         plugin into PLUGINDIR (default: $(CC)'s plugin
+#                        directory), initcheck-report into bindir, header
+#                        into includedir, man pages into mandir; honours
+#                        PREFIX and DESTDIR (docs/install.md)
+#   make uninstall       removes what install made, directories included
+#   make lint            cppcheck and strict warnings over tools/ (clean)
+#   make sarif-schema    the SARIF 2.1.0 schema (npm package), for check
+#   make clean
 
 CC        ?= gcc
 ifeq ($(origin CC),default)
@@ -48,6 +53,13 @@ CROSS := $(shell t=$$($(CC) -dumpmachine 2>/dev/null \
 	[ -n "$$t" ] && [ "$$t" != "$$h" ] && echo $$t)
 PREFIX   ?= /usr/local
 DESTDIR  ?=
+# GNU names, each overridable: make install PREFIX=$$HOME/.local
+# PLUGINDIR=$$HOME/.local/lib/initcheck
+PLUGINDIR  ?= $(GCC_PLUGIN_DIR)
+bindir     ?= $(PREFIX)/bin
+includedir ?= $(PREFIX)/include
+datadir    ?= $(PREFIX)/share
+mandir     ?= $(datadir)/man
 
 PLUGIN_CXXFLAGS = -I$(GCC_PLUGIN_DIR)/include -DIC_VERSION='"$(VERSION)"' -fPIC -fno-rtti -fno-exceptions \
 	-O2 -g -Wall -Wextra -Wno-missing-field-initializers $(EXTRA_CXXFLAGS)
@@ -70,7 +82,7 @@ PKGCONFIG_DIR ?= $(PREFIX)/lib/pkgconfig
 DEB_PACKAGES = gcc-$(GCC_MAJOR) g++-$(GCC_MAJOR) gcc-$(GCC_MAJOR)-plugin-dev \
 	libgmp-dev dejagnu make python3 patch libelf-dev libjansson-dev pkg-config \
 	binutils ccache cmake meson ninja-build distcc icecc iproute2 util-linux \
-	csmith libcsmith-dev
+	csmith libcsmith-dev python3-jsonschema cppcheck man-db
 # A cross compiler: itself, its plugin headers, its binutils and C library,
 # and qemu-user to run what it links (the tests that run programs).
 ifneq ($(CROSS),)
@@ -80,7 +92,7 @@ DEB_PACKAGES += gcc-$(GCC_MAJOR)-$(CROSS) gcc-$(GCC_MAJOR)-plugin-dev-$(CROSS) \
 	binutils-$(CROSS) libc6-dev-$(CROSS_ARCH)-cross qemu-user
 endif
 
-.PHONY: all deps check demo bench kernel-check kernel-bench mutants kernel-identity fuzz boot-check install uninstall clean have-deps FORCE
+.PHONY: all deps check demo bench kernel-check kernel-bench mutants kernel-identity fuzz boot-check install uninstall clean have-deps lint sarif-schema report-bench FORCE
 
 all: $(PLUGIN) $(REPORT)
 
@@ -137,9 +149,10 @@ $(ALLOCCMP): testsuite/initcheck.codegen/alloccmp.c | have-deps
 	@mkdir -p $(dir $@)
 	$(HOSTCC) $(TOOL_CFLAGS) -o $@ $< -lelf
 
-check: $(PLUGIN) $(REPORT) $(ALLOCCMP)
+check: $(PLUGIN) $(REPORT) $(ALLOCCMP) $(SARIF_SCHEMA)
 	@CC='$(CC)' PLUGIN='$(abspath $(PLUGIN))' REPORT='$(abspath $(REPORT))' \
-		ALLOCCMP='$(abspath $(ALLOCCMP))' sh testsuite/run.sh
+		ALLOCCMP='$(abspath $(ALLOCCMP))' INITCHECK_SARIF_SCHEMA='$(abspath $(SARIF_SCHEMA))' \
+		sh testsuite/run.sh
 
 # The plugin's compile-time cost (bench/bench.sh; figures in docs/performance.md).
 bench: $(PLUGIN)
@@ -178,19 +191,51 @@ boot-check: $(PLUGIN) $(REPORT)
 demo: $(PLUGIN) $(REPORT)
 	@CC='$(CC)' PLUGIN='$(abspath $(PLUGIN))' REPORT='$(abspath $(REPORT))' sh docs/examples/demo.sh
 
+INSTALL_ENV = DESTDIR='$(DESTDIR)' PLUGINDIR='$(PLUGINDIR)' bindir='$(bindir)' \
+	includedir='$(includedir)' mandir='$(mandir)' datadir='$(datadir)' \
+	pkgconfigdir='$(PKGCONFIG_DIR)' PLUGIN='$(PLUGIN)' REPORT='$(REPORT)' \
+	VERSION='$(VERSION)'
 install: $(PLUGIN) $(REPORT)
-	install -d $(DESTDIR)$(GCC_PLUGIN_DIR) $(DESTDIR)$(PREFIX)/include $(DESTDIR)$(PREFIX)/bin
-	install -m 0644 $(PLUGIN) $(DESTDIR)$(GCC_PLUGIN_DIR)/initcheck.so
-	install -m 0644 include/initcheck.h $(DESTDIR)$(PREFIX)/include/initcheck.h
-	install -m 0755 $(REPORT) $(DESTDIR)$(PREFIX)/bin/initcheck-report
-	install -d $(DESTDIR)$(PKGCONFIG_DIR)
-	sed -e 's|@PLUGIN@|$(GCC_PLUGIN_DIR)/initcheck.so|' -e 's|@INCLUDEDIR@|$(PREFIX)/include|' \
-		-e 's|@BINDIR@|$(PREFIX)/bin|' -e 's|@VERSION@|$(VERSION)|' \
-		tools/initcheck.pc.in > $(DESTDIR)$(PKGCONFIG_DIR)/initcheck.pc
+	@$(INSTALL_ENV) sh tools/install.sh install
 
 uninstall:
-	rm -f $(DESTDIR)$(GCC_PLUGIN_DIR)/initcheck.so $(DESTDIR)$(PREFIX)/include/initcheck.h \
-		$(DESTDIR)$(PREFIX)/bin/initcheck-report $(DESTDIR)$(PKGCONFIG_DIR)/initcheck.pc
+	@$(INSTALL_ENV) sh tools/install.sh uninstall
 
+# The official SARIF 2.1.0 JSON schema, as the npm package
+# @microsoft/jest-sarif ships it (MIT; no Debian package has the schema):
+# fetched with npm, checked against the registry's sha512, unpacked.
+SARIF_SCHEMA   := build/sarif/sarif-schema-2.1.0.json
+SARIF_NPM      := @microsoft/jest-sarif@1.0.0-beta.0
+SARIF_NPM_TGZ  := microsoft-jest-sarif-1.0.0-beta.0.tgz
+SARIF_NPM_SHA  := A1fOhPd6Ic5iDk4F9YPw1qNB4XF+7+IviR7xl8r2F6QzQkx5cpY9LsGk2rExiFIEcBbjpVnSmwWGBukASkiQ9A==
+sarif-schema: $(SARIF_SCHEMA)
+$(SARIF_SCHEMA):
+	@mkdir -p $(dir $@)
+	@command -v npm >/dev/null || apt-get -o DPkg::Lock::Timeout=900 install -y -q npm
+	cd $(dir $@) && rm -f $(SARIF_NPM_TGZ) && npm pack --silent $(SARIF_NPM) >/dev/null
+	@[ "$$(openssl dgst -sha512 -binary $(dir $@)$(SARIF_NPM_TGZ) | base64 -w0)" = "$(SARIF_NPM_SHA)" ] \
+		|| { echo "sarif-schema: $(SARIF_NPM_TGZ) does not match its sha512"; exit 1; }
+	tar -xzf $(dir $@)$(SARIF_NPM_TGZ) -O package/lib/schemas/sarif-2.1.0-rtm.5.json > $@.tmp
+	tar -xzf $(dir $@)$(SARIF_NPM_TGZ) -O package/package.json > $(dir $@)package.json
+	mv $@.tmp $@
+
+# tools/ under cppcheck and the warnings the code should pass, as C11
+# (the only extension used is POSIX's, by _GNU_SOURCE for nftw and the
+# like).  readdir_r, which cppcheck would have, is deprecated by POSIX.
+LINT_CFLAGS = -std=c11 -O2 -Wall -Wextra -Werror -Wshadow -Wpointer-arith \
+	-Wstrict-prototypes -Wmissing-prototypes -Wformat=2 -Wcast-qual \
+	-Wwrite-strings -Wvla -Wundef -pedantic -DIC_VERSION='"$(VERSION)"' \
+	$(shell pkg-config --cflags libelf jansson 2>/dev/null)
+lint: | have-deps
+	@command -v cppcheck >/dev/null || $(MAKE) --no-print-directory deps
+	$(HOSTCC) $(LINT_CFLAGS) -fsyntax-only $(REPORT_SRCS)
+	cppcheck --quiet --error-exitcode=1 --std=c11 --enable=warning,style,performance,portability \
+		--inline-suppr --suppress=missingIncludeSystem --library=posix \
+		--suppress=readdirCalled \
+		--include=testsuite/lib/cppcheck-jansson.h \
+		$(REPORT_SRCS)
+	@echo "lint: clean"
+
+# Keeps the downloaded SARIF schema (build/sarif) when it can.
 clean:
-	rm -rf build $(PLUGIN) $(REPORT)
+	rm -rf $(filter-out build/sarif,$(wildcard build/*)) $(PLUGIN) $(REPORT)

@@ -312,7 +312,7 @@ static int parse_args(int argc, char **argv, struct opts *o, int *status)
 
 /* Every PATH exists, or it is an error with exit status 2 and no
    report: a misspelt path must not read as a build with nothing to free. */
-static bool inputs_exist(char *const *paths, int n)
+static bool inputs_exist(const char *const *paths, int n)
 {
 	struct stat st;
 	bool ok = true;
@@ -394,7 +394,7 @@ struct report {
 	long long by_class[NCLASSES], linked[NCLASSES], bare_bytes[NCLASSES];
 	struct rc_unit **units;
 	struct symref *syms;
-	size_t nsyms, lto_only, nbare;
+	size_t nsyms, nbare;
 	struct bare *bare;
 	json_t *cross;
 	int errors;
@@ -693,9 +693,9 @@ int main(int argc, char **argv)
 	if ((first = parse_args(argc, argv, &o, &rc)) < 0)
 		return rc;
 	rc = 0;
-	if (!inputs_exist(argv + first, argc - first)
-	    || (o.predict && !inputs_exist((char *const *)&o.predict, 1))
-	    || (o.linked && !inputs_exist((char *const *)&o.linked, 1)))
+	if (!inputs_exist((const char *const *)(argv + first), argc - first)
+	    || (o.predict && !inputs_exist(&o.predict, 1))
+	    || (o.linked && !inputs_exist(&o.linked, 1)))
 		return 2;
 	if (o.predict && first == argc) {
 		rc = rc_predict_free_kbuild(o.predict, o.page_size, o.json);

@@ -114,12 +114,13 @@ static void add_libs(struct kinputs *k, const char *dir)
 {
 	char *path = rc_xasprintf("%s/lib/lib.a", dir), *arch;
 	DIR *d;
-	struct dirent *de;
 
 	add_lib(k, path);
 	free(path);
 	arch = rc_xasprintf("%s/arch", dir);
 	if ((d = opendir(arch))) {
+		const struct dirent *de;
+
 		while ((de = readdir(d)))
 			if (de->d_name[0] != '.') {
 				path = rc_xasprintf("%s/%s/lib/lib.a", arch,
@@ -136,7 +137,7 @@ static int find_inputs(struct kinputs *k, const char *image, const char *dir)
 {
 	static const char *const extra[] = { ".vmlinux.export.o",
 					     "init/version-timestamp.o" };
-	char *a = rc_xasprintf("%s/vmlinux.a", dir), *p, **v;
+	char *a = rc_xasprintf("%s/vmlinux.a", dir), **v;
 	struct stat st;
 	size_t i;
 
@@ -151,7 +152,8 @@ static int find_inputs(struct kinputs *k, const char *image, const char *dir)
 	add_input(k, a);
 	free(a);
 	for (i = 0; i < sizeof(extra) / sizeof(extra[0]); i++) {
-		p = rc_xasprintf("%s/%s", dir, extra[i]);
+		char *p = rc_xasprintf("%s/%s", dir, extra[i]);
+
 		if (stat(p, &st) == 0)
 			add_input(k, p);
 		free(p);
