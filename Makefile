@@ -71,7 +71,7 @@ PLUGIN      := plugin/initcheck.so
 # The C tools: C11, libelf for objects, jansson for JSON.
 HOSTCC     ?= cc
 TOOL_CFLAGS = -std=c11 -O2 -g -Wall -Wextra -DIC_VERSION='"$(VERSION)"' $(shell pkg-config --cflags libelf jansson 2>/dev/null) $(EXTRA_CFLAGS)
-TOOL_LIBS   = -lelf -ljansson
+TOOL_LIBS   = -lelf -ljansson -lz
 REPORT_SRCS := $(wildcard tools/*.c)
 REPORT_HDRS := $(wildcard tools/*.h)
 REPORT      := tools/initcheck-report
@@ -81,7 +81,7 @@ PKGCONFIG_DIR ?= $(PREFIX)/lib/pkgconfig
 # Debian packages: what building and testing needs.
 DEB_PACKAGES = gcc-$(GCC_MAJOR) g++-$(GCC_MAJOR) gcc-$(GCC_MAJOR)-plugin-dev \
 	libgmp-dev dejagnu make python3 patch libelf-dev libjansson-dev pkg-config \
-	binutils ccache cmake meson ninja-build distcc icecc iproute2 util-linux \
+	zlib1g-dev binutils ccache cmake meson ninja-build distcc icecc iproute2 util-linux \
 	csmith libcsmith-dev python3-jsonschema cppcheck man-db
 # A cross compiler: itself, its plugin headers, its binutils and C library,
 # and qemu-user to run what it links (the tests that run programs).
@@ -104,7 +104,7 @@ $(REPORT): $(REPORT_SRCS) $(REPORT_HDRS) build/version-stamp | have-deps
 # delete from it, and loading libstdc++.so into cc1 costs about 1 MB of
 # resident memory per compile.
 $(PLUGIN): $(PLUGIN_OBJS)
-	$(PLUGIN_CXX) -shared -static-libstdc++ -static-libgcc -o $@ $^
+	$(PLUGIN_CXX) -shared -static-libstdc++ -static-libgcc -o $@ $^ -lz
 
 # Rebuild when the compiler changes (as kbuild does for its plugins since
 # 2021): a plugin built for one GCC must not be loaded by another.

@@ -22,11 +22,15 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#define ZLIB_CONST
+#include <zlib.h>
 
 #include "report.h"
+#include "../include/initcheck-record.h"
 
-#define RECORD_MAGIC "INITCHK1"
-#define RECORD_SECTION ".discard.initcheck"
+#define RECORD_MAGIC IC_RECORD_MAGIC
+#define RECORD_MAGIC_V1 IC_RECORD_MAGIC_V1
+#define RECORD_SECTION IC_RECORD_SECTION
 
 struct rc_object *rc_objects;
 size_t rc_nobjects;
@@ -40,6 +44,80 @@ static uint32_t get_u32(const unsigned char *p, bool big_endian)
 			    | (uint32_t)p[1] << 8 | p[0];
 }
 
+/* One record's header, in either format (docs/manifest.md):
+   "INITCHK1" u32 json_len, u32 n, sizes[n], JSON;
+   "INITCHK2" u32 stored_len, u32 n, u32 json_len, sizes[n], zlib(JSON). */
+struct record {
+	bool zlib;
+	uint32_t stored, n, json_len;
+	size_t header;		/* bytes before the sizes */
+};
+
+static bool record_header(const unsigned char *p, size_t left, bool big,
+			  struct record *r)
+{
+	if (left < 16)
+		return false;
+	r->zlib = !memcmp(p, RECORD_MAGIC, 8);
+	if (!r->zlib && memcmp(p, RECORD_MAGIC_V1, 8))
+		return false;
+	r->header = r->zlib ? 20 : 16;
+	if (left < r->header)
+		return false;
+	r->stored = get_u32(p + 8, big);
+	r->n = get_u32(p + 12, big);
+	r->json_len = r->zlib ? get_u32(p + 16, big) : r->stored;
+	return true;
+}
+
+/* zlib's uncompress, with the record's preset dictionary. */
+static bool inflate_record(Bytef *out, uLongf *len, const Bytef *in,
+			   uLong inlen)
+{
+	static const char dict[] = IC_RECORD_DICTIONARY;
+	z_stream zs;
+	int rc;
+
+	memset(&zs, 0, sizeof(zs));
+	zs.next_in = in;
+	zs.avail_in = (uInt)inlen;
+	zs.next_out = out;
+	zs.avail_out = (uInt)*len;
+	if (inflateInit(&zs) != Z_OK)
+		return false;
+	rc = inflate(&zs, Z_FINISH);
+	if (rc == Z_NEED_DICT
+	    && inflateSetDictionary(&zs, (const Bytef *)dict, sizeof(dict) - 1)
+	       == Z_OK)
+		rc = inflate(&zs, Z_FINISH);
+	*len = zs.total_out;
+	inflateEnd(&zs);
+	return rc == Z_STREAM_END;
+}
+
+/* The JSON of zlib record R, its stored bytes at DATA: inflated, or NULL
+   after an error. */
+static char *record_json(const char *origin, const struct record *r,
+			 const unsigned char *data)
+{
+	uLongf len = r->json_len;
+	Bytef *out;
+	/* no more than zlib can make of it (1032:1) */
+	if ((uLong)r->json_len / 1032 > r->stored + 1) {
+		rc_error("%s: %s: a record claims %u bytes from %u", origin,
+			 RECORD_SECTION, r->json_len, r->stored);
+		return NULL;
+	}
+	out = rc_xrealloc(NULL, r->json_len + 1);
+	if (!inflate_record(out, &len, data, r->stored) || len != r->json_len) {
+		rc_error("%s: %s: a record does not inflate", origin,
+			 RECORD_SECTION);
+		free(out);
+		return NULL;
+	}
+	return (char *)out;
+}
+
 /* Split a .discard.initcheck section into its records. */
 static void read_records(const char *origin, const unsigned char *p,
 			 size_t len, bool big_endian)
@@ -47,30 +125,35 @@ static void read_records(const char *origin, const unsigned char *p,
 	size_t off = 0;
 
 	while (off < len) {
-		uint32_t jlen, n, *sizes, i;
-		char where[64];
+		struct record r;
+		uint32_t *sizes, i;
+		size_t body;
+		char *json;
 
-		snprintf(where, sizeof(where), "offset %zu", off);
-		if (len - off < 16 || memcmp(p + off, RECORD_MAGIC, 8)) {
-			rc_error("%s: %s: not an initcheck record at %s",
-				 origin, RECORD_SECTION, where);
+		if (!record_header(p + off, len - off, big_endian, &r)) {
+			rc_error("%s: %s: not an initcheck record at offset %zu",
+				 origin, RECORD_SECTION, off);
 			return;
 		}
-		jlen = get_u32(p + off + 8, big_endian);
-		n = get_u32(p + off + 12, big_endian);
-		if (n > (len - off - 16) / 4
-		    || jlen > len - off - 16 - 4 * (size_t)n) {
-			rc_error("%s: %s: truncated record at %s", origin,
-				 RECORD_SECTION, where);
+		body = len - off - r.header;
+		if (r.n > body / 4 || r.stored > body - 4 * (size_t)r.n) {
+			rc_error("%s: %s: truncated record at offset %zu", origin,
+				 RECORD_SECTION, off);
 			return;
 		}
-		sizes = calloc(n ? n : 1, sizeof(*sizes));
-		for (i = 0; i < n; i++)
-			sizes[i] = get_u32(p + off + 16 + 4 * i, big_endian);
-		rc_unit_add(origin, (const char *)p + off + 16 + 4 * n, jlen,
-			    sizes, n);
+		sizes = rc_xcalloc(r.n, sizeof(*sizes));
+		for (i = 0; i < r.n; i++)
+			sizes[i] = get_u32(p + off + r.header + 4 * i, big_endian);
+		off += r.header + 4 * (size_t)r.n;
+		if (!r.zlib)
+			rc_unit_add(origin, (const char *)p + off, r.json_len,
+				    sizes, r.n);
+		else if ((json = record_json(origin, &r, p + off))) {
+			rc_unit_add(origin, json, r.json_len, sizes, r.n);
+			free(json);
+		}
 		free(sizes);
-		off += 16 + 4 * (size_t)n + jlen;
+		off += r.stored;
 	}
 }
 

@@ -25,6 +25,7 @@ import struct
 import subprocess
 import sys
 import tempfile
+import zlib
 
 import jsonschema
 
@@ -55,6 +56,15 @@ def errors_of(v, doc):
             for e in sorted(v.iter_errors(doc), key=lambda e: list(e.absolute_path))[:5]]
 
 
+def dictionary():
+    """IC_RECORD_DICTIONARY of include/initcheck-record.h, as bytes."""
+    text = open(os.path.join(TOP, "include/initcheck-record.h")).read()
+    body = text[text.index("#define IC_RECORD_DICTIONARY"):]
+    body = body[:body.index("\n\n")]
+    parts = re.findall(r'"((?:[^"\\]|\\.)*)"', body)
+    return "".join(parts).encode().decode("unicode_escape").encode()
+
+
 def records(obj):
     """The JSON texts of the records in OBJ's .discard.initcheck, raw."""
     with tempfile.TemporaryDirectory() as d:
@@ -65,13 +75,20 @@ def records(obj):
             return []
         data = open(out, "rb").read()
     big = open(obj, "rb").read(6)[5:6] == b"\x02"
-    fmt = ">II" if big else "<II"
+    u32 = lambda at: struct.unpack(">I" if big else "<I", data[at:at + 4])[0]
     texts, off = [], 0
-    while off + 16 <= len(data) and data[off:off + 8] == b"INITCHK1":
-        jlen, n = struct.unpack(fmt, data[off + 8:off + 16])
-        start = off + 16 + 4 * n
-        texts.append(data[start:start + jlen].decode("utf-8", "surrogateescape"))
-        off = start + jlen
+    while off + 16 <= len(data) and data[off:off + 8] in (b"INITCHK1", b"INITCHK2"):
+        v2 = data[off:off + 8] == b"INITCHK2"
+        stored, n = u32(off + 8), u32(off + 12)
+        start = off + (20 if v2 else 16) + 4 * n
+        raw = data[start:start + stored]
+        if v2:
+            d = zlib.decompressobj(zdict=dictionary())
+            raw = d.decompress(raw) + d.flush()
+            if len(raw) != u32(off + 16):
+                raise ValueError("record inflates to %d bytes, not %d" % (len(raw), u32(off + 16)))
+        texts.append(raw.decode("utf-8", "surrogateescape"))
+        off = start + stored
     return texts
 
 
