@@ -188,6 +188,13 @@ fuzz: $(PLUGIN)
 boot-check: $(PLUGIN) $(REPORT)
 	@CC='$(CC)' PLUGIN='$(abspath $(PLUGIN))' REPORT='$(abspath $(REPORT))' sh bench/boot.sh
 
+# initcheck-report's time, memory and the manifests' share, on a generated
+# build and, with KERNEL=DIR, a kernel's vmlinux.o against modpost
+# (bench/report-bench.sh; docs/performance.md).
+report-bench: $(PLUGIN) $(REPORT)
+	@CC='$(CC)' PLUGIN='$(abspath $(PLUGIN))' REPORT='$(abspath $(REPORT))' KERNEL='$(KERNEL)' \
+		sh bench/report-bench.sh
+
 demo: $(PLUGIN) $(REPORT)
 	@CC='$(CC)' PLUGIN='$(abspath $(PLUGIN))' REPORT='$(abspath $(REPORT))' sh docs/examples/demo.sh
 

@@ -88,30 +88,7 @@ static bool rule_for(const char *set, enum rc_class cls, char *rule,
 	return false;
 }
 
-/* One row of a unit's "references" table, by its columns. */
-struct ref {
-	const char *sym, *from, *from_sec, *kind, *file, *set;
-	json_int_t line, col;
-};
-
-static void ref_of(const struct rc_unit *u, json_t *r, struct ref *x)
-{
-	json_t *files = json_object_get(u->manifest, "files");
-	json_t *sets = json_object_get(u->manifest, "forbidden");
-
-	x->sym = json_string_value(json_array_get(r, 0));
-	x->from = json_string_value(json_array_get(r, 1));
-	x->from_sec = json_string_value(json_array_get(r, 2));
-	x->kind = json_string_value(json_array_get(r, 3));
-	x->file = json_string_value(json_array_get(files,
-		(size_t)json_integer_value(json_array_get(r, 4))));
-	x->line = json_integer_value(json_array_get(r, 5));
-	x->col = json_integer_value(json_array_get(r, 6));
-	x->set = json_string_value(json_array_get(sets,
-		(size_t)json_integer_value(json_array_get(r, 7))));
-}
-
-static void print_finding(FILE *text, const struct ref *x,
+static void print_finding(FILE *text, const struct rc_ref *x,
 			  const struct def *d, const char *rule, bool error)
 {
 	fprintf(text, "%s:%lld:%lld: %s: '%s' (section %s) %s '%s', which %s "
@@ -119,7 +96,7 @@ static void print_finding(FILE *text, const struct ref *x,
 		x->file ? x->file : "?", (long long)x->line, (long long)x->col,
 		error ? "error" : "warning", x->from ? x->from : "?",
 		x->from_sec ? x->from_sec : "?",
-		x->kind && !strcmp(x->kind, "call") ? "calls" : "references",
+		x->call ? "calls" : "references",
 		x->sym, d->unit->tu ? d->unit->tu : "?", d->sec->name,
 		rc_class_label(d->sec->cls), rule);
 	fprintf(text, "%s:%ld: note: '%s' is defined here, in section %s\n",
@@ -127,7 +104,7 @@ static void print_finding(FILE *text, const struct ref *x,
 		d->sec->name);
 }
 
-static json_t *finding_json(const struct ref *x, const struct def *d,
+static json_t *finding_json(const struct rc_ref *x, const struct def *d,
 			    const char *rule, bool error)
 {
 	return json_pack("{s:s, s:s, s:s, s:s, s:s, s:I, s:I, s:s, s:s, s:s,"
@@ -135,8 +112,9 @@ static json_t *finding_json(const struct ref *x, const struct def *d,
 		"rule", rule, "severity", error ? "error" : "warning",
 		"from", x->from ? x->from : "", "from_section",
 		x->from_sec ? x->from_sec : "", "file", x->file ? x->file : "",
-		"line", x->line, "column", x->col, "symbol", x->sym,
-		"kind", x->kind ? x->kind : "",
+		"line", (json_int_t)x->line, "column", (json_int_t)x->col,
+		"symbol", x->sym,
+		"kind", x->call ? "call" : "reference",
 		"defined_in", d->sym->file ? d->sym->file : "",
 		"section", d->sec->name, "defined_line", (json_int_t)d->sym->line);
 }
@@ -152,25 +130,21 @@ int rc_crossref(json_t *out, FILE *text)
 	index_defs(&defs);
 	for (i = 0; i < rc_nunits; i++) {
 		const struct rc_unit *u = &rc_units[i];
-		json_t *r;
 
-		json_array_foreach(json_object_get(u->manifest, "references"),
-				   k, r) {
-			struct ref x;
+		for (k = 0; k < u->nrefs; k++) {
+			const struct rc_ref *x = &u->refs[k];
 			const struct def *d;
 			char rule[64];
 			bool error;
 
-			ref_of(u, r, &x);
-			if (!x.sym || !(d = rc_map_get(&defs.by_name, x.sym))
+			if (!(d = rc_map_get(&defs.by_name, x->sym))
 			    || d->unit == u || !d->sec
-			    || !rule_for(x.set, d->sec->cls, rule, sizeof(rule),
-					 &error))
+			    || !rule_for(x->forbidden, d->sec->cls, rule,
+					 sizeof(rule), &error))
 				continue;
 			if (text)
-				print_finding(text, &x, d, rule, error);
-			json_array_append_new(out, finding_json(&x, d, rule,
-								error));
+				print_finding(text, x, d, rule, error);
+			json_array_append_new(out, finding_json(x, d, rule, error));
 			errors += error;
 		}
 	}

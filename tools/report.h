@@ -16,6 +16,7 @@
 #include <jansson.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 /* Section classes, as the plugin names them in the manifest. */
 enum rc_class { RC_INIT, RC_INIT_TABLE, RC_MEMINIT, RC_EXIT, RC_OTHER };
@@ -42,8 +43,18 @@ struct rc_symbol {
 	long line;
 };
 
+/* One row of a manifest's "references" (docs/manifest.md): strings
+   interned (rc_intern), shared by every unit. */
+struct rc_ref {
+	const char *sym, *from, *from_sec, *file, *forbidden;
+	unsigned line, col;
+	bool call;
+};
+
 struct rc_unit {
 	char *origin;		/* "obj/a.o", "lib.a(a.o)", "x.json" */
+	struct rc_ref *refs;	/* the references table, as rows */
+	size_t nrefs;
 	json_t *manifest;
 	const char *tu;		/* borrowed from the manifest */
 	struct rc_section *sections;
@@ -91,6 +102,7 @@ char *rc_xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 struct rc_map {
 	const char **keys;
 	void **vals;
+	unsigned long long *hashes;
 	size_t cap, n;
 };
 void *rc_map_get(const struct rc_map *m, const char *key);
@@ -106,6 +118,7 @@ enum rc_class rc_class_of(const char *section, const char *class_name);
 const char *rc_class_label(enum rc_class cls);
 struct rc_symbol *rc_unit_symbol(struct rc_unit *u, const char *name);
 void rc_unit_index_symbol(struct rc_unit *u, size_t i);
+const char *rc_intern(const char *s);	/* one copy of each string */
 void rc_units_free(void);
 
 /* predict.c */

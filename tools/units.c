@@ -12,6 +12,88 @@
 struct rc_unit *rc_units;
 size_t rc_nunits;
 static size_t units_alloc;
+static struct rc_map strings;	/* the interned strings: key = value */
+
+const char *rc_intern(const char *s)
+{
+	const char *p;
+	char *q;
+
+	if (!s)
+		return NULL;
+	if ((p = rc_map_get(&strings, s)))
+		return p;
+	q = rc_xstrdup(s);
+	rc_map_put(&strings, q, q);
+	return q;
+}
+
+static void intern_free(void)
+{
+	size_t i;
+
+	for (i = 0; i < strings.cap; i++)
+		free(strings.vals[i]);
+	rc_map_free(&strings);
+}
+
+/* The strings of a small table ("files", "forbidden"), interned. */
+static const char **intern_table(json_t *arr)
+{
+	const char **v = rc_xcalloc(json_array_size(arr) + 1, sizeof(*v));
+	json_t *e;
+	size_t i;
+
+	json_array_foreach(arr, i, e)
+		v[i] = rc_intern(json_string_value(e));
+	return v;
+}
+
+static const char *table_at(const char **v, size_t n, json_t *ix)
+{
+	json_int_t i = json_integer_value(ix);
+
+	return i >= 0 && (size_t)i < n ? v[i] : NULL;
+}
+
+/* The rows of "references" ("reference_columns": symbol, from,
+   from_section, kind, file, line, column, forbidden), with "files" and
+   "forbidden" looked up. */
+static void read_refs(struct rc_unit *u)
+{
+	json_t *refs = json_object_get(u->manifest, "references"), *r;
+	json_t *fj = json_object_get(u->manifest, "files");
+	json_t *sj = json_object_get(u->manifest, "forbidden");
+	const char **files = intern_table(fj), **sets = intern_table(sj);
+	const char *prev_from = NULL, *prev_sec = NULL;
+	size_t i, n = 0;
+
+	u->refs = rc_xcalloc(json_array_size(refs), sizeof(*u->refs));
+	json_array_foreach(refs, i, r) {
+		struct rc_ref *x = &u->refs[n];
+		const char *kind = json_string_value(json_array_get(r, 3));
+		const char *from = json_string_value(json_array_get(r, 1));
+		const char *sec = json_string_value(json_array_get(r, 2));
+
+		if (!(x->sym = rc_intern(json_string_value(json_array_get(r, 0)))))
+			continue;
+		/* a function's rows are together: its name once */
+		x->from = prev_from && from && !strcmp(prev_from, from)
+			  ? prev_from : (prev_from = rc_intern(from));
+		x->from_sec = prev_sec && sec && !strcmp(prev_sec, sec)
+			      ? prev_sec : (prev_sec = rc_intern(sec));
+		x->call = kind && !strcmp(kind, "call");
+		x->file = table_at(files, json_array_size(fj), json_array_get(r, 4));
+		x->line = (unsigned)json_integer_value(json_array_get(r, 5));
+		x->col = (unsigned)json_integer_value(json_array_get(r, 6));
+		x->forbidden = table_at(sets, json_array_size(sj),
+					json_array_get(r, 7));
+		n++;
+	}
+	u->nrefs = n;
+	free(files);
+	free(sets);
+}
 
 static const struct {
 	const char *name;
@@ -131,7 +213,7 @@ struct rc_unit *rc_unit_add(const char *origin, const char *text, size_t len,
 		s->function = !strcmp(str_or(json_object_get(v, "kind"), ""),
 				      "function");
 		s->global = json_is_true(json_object_get(v, "global"));
-		s->file = json_string_value(json_object_get(v, "file"));
+		s->file = rc_intern(json_string_value(json_object_get(v, "file")));
 		s->line = (long)json_integer_value(json_object_get(v, "line"));
 		s->bytes = json_is_integer(bytes) ? json_integer_value(bytes)
 						  : -1;
@@ -141,6 +223,8 @@ struct rc_unit *rc_unit_add(const char *origin, const char *text, size_t len,
 				s->section = u->sections[k].name;
 		rc_unit_index_symbol(u, i);
 	}
+	read_refs(u);
+	u->tu = rc_intern(u->tu);
 	return u;
 }
 
@@ -157,6 +241,7 @@ void rc_units_free(void)
 			free(u->symbols[k].name);
 		free(u->sections);
 		free(u->symbols);
+		free(u->refs);
 		free(u->origin);
 		json_decref(u->manifest);
 		json_decref(u->fn_sizes);
@@ -167,4 +252,5 @@ void rc_units_free(void)
 	free(rc_units);
 	rc_units = NULL;
 	rc_nunits = units_alloc = 0;
+	intern_free();
 }
