@@ -105,14 +105,18 @@ cmds = []
 for d in glob.glob(os.path.join(kdir, "**/.*.o.cmd"), recursive=True):
     m = re.match(r"cmd_(\S+\.o) := (\S*gcc\S* .*)", open(d).readline())
     if m and " -c " in m.group(2) and "-fplugin=" in m.group(2):
-        cmds.append(m.group(2).strip())
+        cmds.append((m.group(1), m.group(2).strip()))
 random.Random(1).shuffle(cmds)
 objs = []
-for i, c in enumerate(cmds[:n]):
+for i, (target, c) in enumerate(cmds[:n]):
     o = os.path.join(out, "%d.o" % i)
     c = re.sub(r"-fplugin=\S+", "-fplugin=" + plugin, c)
     c = re.sub(r"-Wp,-MMD,\S+", "-Wp,-MMD," + os.path.join(out, "dep.d"), c)
-    c = re.sub(r" -o \S+\.o ", " -o %s " % o, c)
+    # Every mention of the tree's object (the compile's -o, objtool's
+    # argument after the ';') is the copy's: the tree is only read.
+    c = re.sub(r"(?<=\s)" + re.escape(target) + r"(?=\s|$)", o, c)
+    if target in c.split():
+        continue
     if subprocess.run(["nice", "sh", "-c", c], cwd=kdir, capture_output=True).returncode == 0:
         objs.append(o)
 man = tot = 0

@@ -693,6 +693,7 @@ int main(int argc, char **argv)
 	if ((first = parse_args(argc, argv, &o, &rc)) < 0)
 		return rc;
 	rc = 0;
+	rc_keep_json = o.manifests;
 	if (!inputs_exist((const char *const *)(argv + first), argc - first)
 	    || (o.predict && !inputs_exist(&o.predict, 1))
 	    || (o.linked && !inputs_exist(&o.linked, 1)))

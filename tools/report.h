@@ -119,6 +119,9 @@ const char *rc_class_label(enum rc_class cls);
 struct rc_symbol *rc_unit_symbol(struct rc_unit *u, const char *name);
 void rc_unit_index_symbol(struct rc_unit *u, size_t i);
 const char *rc_intern(const char *s);	/* one copy of each string */
+/* Keep each manifest's whole JSON (--manifests prints it); else what is
+   read into the unit's arrays is dropped from it. */
+extern bool rc_keep_json;
 void rc_units_free(void);
 
 /* predict.c */

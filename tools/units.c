@@ -12,6 +12,7 @@
 struct rc_unit *rc_units;
 size_t rc_nunits;
 static size_t units_alloc;
+bool rc_keep_json;
 static struct rc_map strings;	/* the interned strings: key = value */
 
 const char *rc_intern(const char *s)
@@ -127,6 +128,19 @@ const char *rc_class_label(enum rc_class cls)
 	return "other";
 }
 
+/* What the unit's arrays hold now, out of its JSON (a third of the
+   memory: measured on a kernel, 57 MB against 21 MB), unless the JSON is
+   printed whole (--manifests). */
+static void drop_read_json(json_t *m)
+{
+	static const char *const keys[] = { "references", "files", "forbidden",
+		"reference_columns", "symbols", "sections" };
+	size_t i;
+
+	for (i = 0; i < sizeof(keys) / sizeof(keys[0]); i++)
+		json_object_del(m, keys[i]);
+}
+
 struct rc_symbol *rc_unit_symbol(struct rc_unit *u, const char *name)
 {
 	void *ix = u->symbol_ix ? rc_map_get(u->symbol_ix, name) : NULL;
@@ -225,6 +239,8 @@ struct rc_unit *rc_unit_add(const char *origin, const char *text, size_t len,
 	}
 	read_refs(u);
 	u->tu = rc_intern(u->tu);
+	if (!rc_keep_json)
+		drop_read_json(m);
 	return u;
 }
 
