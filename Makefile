@@ -23,9 +23,14 @@
 #   make check CSTD=gnu11  the testsuite with every compile in that dialect
 #   make boot-check      Linux 6.1 x86_64 tinyconfig booted in QEMU: its
 #                        "Freeing unused kernel image" figure as predicted
-#   make install         plugin into $(CC)'s plugin directory, header into
-#                        $(PREFIX)/include; honours DESTDIR
-#   make uninstall, clean
+#   make install         plugin into PLUGINDIR (default: $(CC)'s plugin
+#                        directory), initcheck-report into bindir, header
+#                        into includedir, man pages into mandir; honours
+#                        PREFIX and DESTDIR (docs/install.md)
+#   make uninstall       removes what install made, directories included
+#   make lint            cppcheck and strict warnings over tools/ (clean)
+#   make sarif-schema    the SARIF 2.1.0 schema (npm package), for check
+#   make clean
 #   make CC=gcc-14 check GCC 13, 14, 15 when not on the host (bookworm): the
 #                        same goals run in a Debian chroot of the suite that
 #                        ships that compiler (bench/chroot.sh, as root;
@@ -73,8 +78,15 @@ $(CHROOT_GOALS): chroot-run ; @:
 chroot-run:
 	+@sh bench/chroot.sh $(CHROOT_GCC) $(CHROOT_GOALS)
 else
+# GNU names, each overridable: make install PREFIX=$$HOME/.local
+# PLUGINDIR=$$HOME/.local/lib/initcheck
+PLUGINDIR  ?= $(GCC_PLUGIN_DIR)
+bindir     ?= $(PREFIX)/bin
+includedir ?= $(PREFIX)/include
+datadir    ?= $(PREFIX)/share
+mandir     ?= $(datadir)/man
 
-PLUGIN_CXXFLAGS = -I$(GCC_PLUGIN_DIR)/include -fPIC -fno-rtti -fno-exceptions \
+PLUGIN_CXXFLAGS = -I$(GCC_PLUGIN_DIR)/include -DIC_VERSION='"$(VERSION)"' -fPIC -fno-rtti -fno-exceptions \
 	-O2 -g -Wall -Wextra -Wno-missing-field-initializers $(EXTRA_CXXFLAGS)
 PLUGIN_SRCS := $(wildcard plugin/*.c)
 PLUGIN_HDRS := $(wildcard plugin/*.h)
@@ -82,22 +94,27 @@ PLUGIN_OBJS := $(patsubst plugin/%.c,build/plugin/%.o,$(PLUGIN_SRCS))
 PLUGIN      := plugin/initcheck.so
 
 # The C tools: C11, libelf for objects, jansson for JSON.
-TOOL_CFLAGS = -std=c11 -O2 -g -Wall -Wextra $(shell pkg-config --cflags libelf jansson 2>/dev/null) $(EXTRA_CFLAGS)
-TOOL_LIBS   = -lelf -ljansson
+TOOL_CFLAGS = -std=c11 -O2 -g -Wall -Wextra -DIC_VERSION='"$(VERSION)"' $(shell pkg-config --cflags libelf jansson 2>/dev/null) $(EXTRA_CFLAGS)
+TOOL_LIBS   = -lelf -ljansson -lz
 REPORT_SRCS := $(wildcard tools/*.c)
 REPORT_HDRS := $(wildcard tools/*.h)
 REPORT      := tools/initcheck-report
 VERSION     := 0.1
 PKGCONFIG_DIR ?= $(PREFIX)/lib/pkgconfig
+# The SARIF 2.1.0 schema make check validates against (sarif-schema below).
+SARIF_SCHEMA   := build/sarif/sarif-schema-2.1.0.json
+SARIF_NPM      := @microsoft/jest-sarif@1.0.0-beta.0
+SARIF_NPM_TGZ  := microsoft-jest-sarif-1.0.0-beta.0.tgz
+SARIF_NPM_SHA  := A1fOhPd6Ic5iDk4F9YPw1qNB4XF+7+IviR7xl8r2F6QzQkx5cpY9LsGk2rExiFIEcBbjpVnSmwWGBukASkiQ9A==
 
 # Debian packages: what building needs (the plugin: the compiler and its
 # plugin headers; the tools: libelf and jansson), and what testing adds.
 # Plain `make` installs only the first when something is missing.
 BUILD_PACKAGES = gcc-$(GCC_MAJOR) g++-$(GCC_MAJOR) gcc-$(GCC_MAJOR)-plugin-dev \
-	libgmp-dev make libelf-dev libjansson-dev pkg-config
+	libgmp-dev make libelf-dev libjansson-dev zlib1g-dev pkg-config
 DEB_PACKAGES = $(BUILD_PACKAGES) dejagnu python3 patch \
 	binutils ccache cmake meson ninja-build distcc icecc iproute2 util-linux \
-	csmith libcsmith-dev gobjc-$(GCC_MAJOR) gobjc++-$(GCC_MAJOR) $(if $(INITCHECK_IN_CHROOT),,debootstrap) $(OTHER_GCC)
+	csmith libcsmith-dev python3-jsonschema cppcheck man-db gobjc-$(GCC_MAJOR) gobjc++-$(GCC_MAJOR) $(if $(INITCHECK_IN_CHROOT),,debootstrap) $(OTHER_GCC)
 # A second GCC for the version-mismatch test (bookworm has 11 and 12).
 OTHER_GCC = $(if $(filter 13 15,$(GCC_MAJOR)),gcc-14,$(if $(filter 14,$(GCC_MAJOR)),gcc-13))
 # A cross compiler: itself, its plugin headers, its binutils and C library,
@@ -110,21 +127,21 @@ BUILD_PACKAGES += gcc-$(GCC_MAJOR)-$(CROSS) gcc-$(GCC_MAJOR)-plugin-dev-$(CROSS)
 DEB_PACKAGES += qemu-user
 endif
 
-.PHONY: all fuzz-diff deps build-deps have-tool-deps have-test-deps chroots check demo bench kernel-check kernel-bench mutants kernel-identity fuzz boot-check install uninstall clean have-deps FORCE
+.PHONY: all fuzz-diff deps build-deps have-tool-deps have-test-deps chroots check demo bench kernel-check kernel-bench mutants kernel-identity fuzz boot-check install uninstall clean have-deps lint sarif-schema report-bench FORCE
 
 all: $(PLUGIN) $(REPORT)
 
 # Built with $(HOST_CC): the tools read objects, they do not load into GCC.
 # Rebuilt when that compiler changes (build/tool-stamp): in a chroot they
 # link that system's libraries.
-$(REPORT): $(REPORT_SRCS) $(REPORT_HDRS) build/tool-stamp
+$(REPORT): $(REPORT_SRCS) $(REPORT_HDRS) build/tool-stamp build/version-stamp
 	$(HOST_CC) $(TOOL_CFLAGS) -o $@ $(REPORT_SRCS) $(TOOL_LIBS)
 
 # libstdc++ is linked in statically: the plugin needs only operator new and
 # delete from it, and loading libstdc++.so into cc1 costs about 1 MB of
 # resident memory per compile.
 $(PLUGIN): $(PLUGIN_OBJS)
-	$(PLUGIN_CXX) -shared -static-libstdc++ -static-libgcc -o $@ $^
+	$(PLUGIN_CXX) -shared -static-libstdc++ -static-libgcc -o $@ $^ -lz
 
 # Rebuild when the compiler changes (as kbuild does for its plugins since
 # 2021): a plugin built for one GCC must not be loaded by another.
@@ -138,7 +155,12 @@ build/tool-stamp: FORCE | have-tool-deps
 	@v="$(HOST_CC) $$($(HOST_CC) -dumpfullversion) $(INITCHECK_IN_CHROOT)"; \
 	[ "$$(cat $@ 2>/dev/null)" = "$$v" ] || echo "$$v" > $@
 
-build/plugin/%.o: plugin/%.c $(PLUGIN_HDRS) build/cc-stamp
+# The version is compiled in (plugin and report): rebuild when it changes.
+build/version-stamp: FORCE
+	@mkdir -p build
+	@[ "$$(cat $@ 2>/dev/null)" = "$(VERSION)" ] || echo "$(VERSION)" > $@
+
+build/plugin/%.o: plugin/%.c $(PLUGIN_HDRS) build/cc-stamp build/version-stamp
 	@mkdir -p $(dir $@)
 	$(PLUGIN_CXX) $(PLUGIN_CXXFLAGS) -x c++ -c -o $@ $<
 
@@ -184,12 +206,13 @@ $(ALLOCCMP): testsuite/initcheck.codegen/alloccmp.c build/tool-stamp
 # wrapper that adds -std=$(CSTD) to $(CC) (not to -x c++).  distcc's and
 # icecream's tests cannot hand a shell script to their daemons as the
 # compiler: they fail there (docs/portability.md).
-check: $(PLUGIN) $(REPORT) $(ALLOCCMP) | have-test-deps
+check: $(PLUGIN) $(REPORT) $(ALLOCCMP) $(SARIF_SCHEMA) | have-test-deps
 	@cc='$(CC)'; if [ -n '$(CSTD)' ]; then cc='$(abspath build/cc-std)'; \
 		printf '#!/bin/sh\ncase " $$* " in *" -x c++ "*) exec %s "$$@";; esac\nexec %s -std=%s "$$@"\n' \
 			'$(CC)' '$(CC)' '$(CSTD)' >$$cc; chmod +x $$cc; fi; \
 	CC="$$cc" PLUGIN='$(abspath $(PLUGIN))' REPORT='$(abspath $(REPORT))' \
-		ALLOCCMP='$(abspath $(ALLOCCMP))' sh testsuite/run.sh
+		ALLOCCMP='$(abspath $(ALLOCCMP))' INITCHECK_SARIF_SCHEMA='$(abspath $(SARIF_SCHEMA))' \
+		sh testsuite/run.sh
 
 # The plugin's compile-time cost (bench/bench.sh; figures in docs/performance.md).
 bench: $(PLUGIN)
@@ -229,25 +252,60 @@ boot-check: $(PLUGIN) $(REPORT)
 fuzz-diff:
 	@nice sh bench/fuzz-diff.sh $(FUZZ_SEEDS)
 
+# initcheck-report's time, memory and the manifests' share, on a generated
+# build and, with KERNEL=DIR, a kernel's vmlinux.o against modpost
+# (bench/report-bench.sh; docs/performance.md).
+report-bench: $(PLUGIN) $(REPORT)
+	@CC='$(CC)' PLUGIN='$(abspath $(PLUGIN))' REPORT='$(abspath $(REPORT))' KERNEL='$(KERNEL)' \
+		sh bench/report-bench.sh
+
 demo: $(PLUGIN) $(REPORT)
 	@CC='$(CC)' PLUGIN='$(abspath $(PLUGIN))' REPORT='$(abspath $(REPORT))' sh docs/examples/demo.sh
 
+INSTALL_ENV = DESTDIR='$(DESTDIR)' PLUGINDIR='$(PLUGINDIR)' bindir='$(bindir)' \
+	includedir='$(includedir)' mandir='$(mandir)' datadir='$(datadir)' \
+	pkgconfigdir='$(PKGCONFIG_DIR)' PLUGIN='$(PLUGIN)' REPORT='$(REPORT)' \
+	VERSION='$(VERSION)'
 install: $(PLUGIN) $(REPORT)
-	install -d $(DESTDIR)$(GCC_PLUGIN_DIR) $(DESTDIR)$(PREFIX)/include $(DESTDIR)$(PREFIX)/bin
-	install -m 0644 $(PLUGIN) $(DESTDIR)$(GCC_PLUGIN_DIR)/initcheck.so
-	install -m 0644 include/initcheck.h $(DESTDIR)$(PREFIX)/include/initcheck.h
-	install -m 0755 $(REPORT) $(DESTDIR)$(PREFIX)/bin/initcheck-report
-	install -d $(DESTDIR)$(PKGCONFIG_DIR)
-	sed -e 's|@PLUGIN@|$(GCC_PLUGIN_DIR)/initcheck.so|' -e 's|@INCLUDEDIR@|$(PREFIX)/include|' \
-		-e 's|@BINDIR@|$(PREFIX)/bin|' -e 's|@VERSION@|$(VERSION)|' \
-		tools/initcheck.pc.in > $(DESTDIR)$(PKGCONFIG_DIR)/initcheck.pc
+	@$(INSTALL_ENV) sh tools/install.sh install
 
 uninstall:
-	rm -f $(DESTDIR)$(GCC_PLUGIN_DIR)/initcheck.so $(DESTDIR)$(PREFIX)/include/initcheck.h \
-		$(DESTDIR)$(PREFIX)/bin/initcheck-report $(DESTDIR)$(PKGCONFIG_DIR)/initcheck.pc
+	@$(INSTALL_ENV) sh tools/install.sh uninstall
 
+# The official SARIF 2.1.0 JSON schema, as the npm package
+# @microsoft/jest-sarif ships it (MIT; no Debian package has the schema):
+# fetched with npm, checked against the registry's sha512, unpacked.
+sarif-schema: $(SARIF_SCHEMA)
+$(SARIF_SCHEMA):
+	@mkdir -p $(dir $@)
+	@command -v npm >/dev/null || apt-get -o DPkg::Lock::Timeout=900 install -y -q npm
+	cd $(dir $@) && rm -f $(SARIF_NPM_TGZ) && npm pack --silent $(SARIF_NPM) >/dev/null
+	@[ "$$(openssl dgst -sha512 -binary $(dir $@)$(SARIF_NPM_TGZ) | base64 -w0)" = "$(SARIF_NPM_SHA)" ] \
+		|| { echo "sarif-schema: $(SARIF_NPM_TGZ) does not match its sha512"; exit 1; }
+	tar -xzf $(dir $@)$(SARIF_NPM_TGZ) -O package/lib/schemas/sarif-2.1.0-rtm.5.json > $@.tmp
+	tar -xzf $(dir $@)$(SARIF_NPM_TGZ) -O package/package.json > $(dir $@)package.json
+	mv $@.tmp $@
+
+# tools/ under cppcheck and the warnings the code should pass, as C11
+# (the only extension used is POSIX's, by _GNU_SOURCE for nftw and the
+# like).  readdir_r, which cppcheck would have, is deprecated by POSIX.
+LINT_CFLAGS = -std=c11 -O2 -Wall -Wextra -Werror -Wshadow -Wpointer-arith \
+	-Wstrict-prototypes -Wmissing-prototypes -Wformat=2 -Wcast-qual \
+	-Wwrite-strings -Wvla -Wundef -pedantic -DIC_VERSION='"$(VERSION)"' \
+	$(shell pkg-config --cflags libelf jansson 2>/dev/null)
+lint: | have-deps
+	@command -v cppcheck >/dev/null || $(MAKE) --no-print-directory deps
+	$(HOST_CC) $(LINT_CFLAGS) -fsyntax-only $(REPORT_SRCS)
+	cppcheck --quiet --error-exitcode=1 --std=c11 --enable=warning,style,performance,portability \
+		--inline-suppr --suppress=missingIncludeSystem --library=posix \
+		--suppress=readdirCalled \
+		--include=testsuite/lib/cppcheck-jansson.h \
+		$(REPORT_SRCS)
+	@echo "lint: clean"
+
+# Keeps the downloaded SARIF schema (build/sarif) when it can.
 clean:
-	rm -rf build $(PLUGIN) $(REPORT)
+	rm -rf $(filter-out build/sarif,$(wildcard build/*)) $(PLUGIN) $(REPORT)
 
 # GCC 13, 14, 15 chroots (bench/chroot.sh): made, packages installed.
 chroots:

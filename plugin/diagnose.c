@@ -295,6 +295,16 @@ static void report(const struct finding *f)
 			marker ? DECL_SOURCE_LOCATION(f->from_decl)
 			       : UNKNOWN_LOCATION,
 			marker ? fix : NULL);
+	if (f->site) {
+		snprintf(msg, sizeof(msg), "'%s' %s '%s' here, inlined into '%s'",
+			 name_of(r->from), verb, name_of(r->to),
+			 f->from_decl ? name_of(f->from_decl) : "?");
+		ic_sarif_note(r->loc, msg);
+	}
+	snprintf(msg, sizeof(msg), "'%s' is declared %s here",
+		 name_of(ic_alias_ultimate(r->to)),
+		 to->marker ? to->marker : to->section);
+	ic_sarif_note(DECL_SOURCE_LOCATION(ic_alias_ultimate(r->to)), msg);
 }
 
 /* Reports in source order, whatever order the callbacks recorded them in;

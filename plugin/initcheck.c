@@ -29,7 +29,7 @@ int plugin_is_GPL_compatible;
 
 
 static struct plugin_info ic_info = {
-	"0.1",
+	IC_VERSION,
 	NULL,	/* help: filled in from the option table */
 };
 
@@ -132,6 +132,11 @@ int plugin_init(struct plugin_name_args *info,
 		return 0;
 	if (!ic_parse_options(info) || ic_opts.disable)
 		return 0;
+	if (ic_opts.help) {
+		printf("%s %s: the options, after -fplugin=%s:\n%s\n", IC_NAME,
+		       IC_VERSION, info->full_name, ic_options_help());
+		return 0;
+	}
 	/* lto1 sees the flags again at link time: nothing to check there,
 	   each unit was checked when its front end ran.  in_lto_p is only set
 	   by lto1's own initialisation, after plugin_init: without the name
@@ -140,8 +145,11 @@ int plugin_init(struct plugin_name_args *info,
 	if (in_lto_p || !strcmp(lang_hooks.name, "GNU GIMPLE"))
 		return 0;
 	if (!is_c_front_end()) {
-		warning(0, "%s: only C is checked; %s input is compiled "
-			"unchecked", IC_NAME, lang_hooks.name);
+		/* A warning -Werror would fail the build on: a mixed C and
+		   C++ project asks for silence with no-lang-warning. */
+		if (!ic_opts.no_lang_warning)
+			warning(0, "%s: only C is checked; %s input is "
+				"compiled unchecked", IC_NAME, lang_hooks.name);
 		return 0;
 	}
 

@@ -19,6 +19,11 @@
 #ifndef INITCHECK_H
 #define INITCHECK_H
 
+/* The version, from one place: the Makefile's VERSION. */
+#ifndef IC_VERSION
+#error "IC_VERSION is not defined: build with the Makefile"
+#endif
+
 #include "gcc-common.h"
 
 #define IC_NAME "initcheck"
@@ -152,6 +157,8 @@ struct ic_options {
 	const char *manifest;	/* also write the manifest as JSON here */
 	bool suggest;		/* note what could be __init (suggest.c) */
 	bool move_strings;	/* init-only literals into .init.rodata */
+	bool no_lang_warning;	/* no word about input that is not C */
+	bool help;		/* print the options, check nothing */
 };
 extern struct ic_options ic_opts;
 bool ic_parse_options(struct plugin_name_args *info);
@@ -197,6 +204,7 @@ void ic_redecl_release(void);
 void ic_sarif_result(const struct ic_rule *rule, enum ic_severity sev,
 		     location_t loc, const char *message,
 		     location_t fix_loc, const char *fix_text);
+void ic_sarif_note(location_t loc, const char *message);
 void ic_sarif_write(const char *path);
 
 /* json-text.c: JSON strings and text every JSON parser accepts */

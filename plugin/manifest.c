@@ -6,11 +6,17 @@
  * end-of-file directives are left) the plugin appends one record to the
  * non-allocated section .discard.initcheck:
  *
- *	"INITCHK1"			magic
- *	u32 json_length
+ *	"INITCHK2"			magic
+ *	u32 stored_length		bytes of the zlib stream below
  *	u32 n				number of section sizes
+ *	u32 json_length			bytes of the JSON, inflated
  *	u32 size[n]			.Lend - SECTION, computed by the assembler
- *	json_length bytes of JSON	the manifest (docs/manifest.md)
+ *	stored_length bytes		the manifest (docs/manifest.md), JSON,
+ *					compressed by zlib (RFC 1950) with the
+ *					preset dictionary of initcheck-record.h
+ *
+ * (Compressed: a kernel unit's JSON is 18 % of its object, mostly names
+ * that repeat; zlib takes it to a few percent.  cc1 itself links zlib.)
  *
  * (u32 in the target's byte order.)  The sizes are label differences inside
  * one section, so the assembler resolves them: no relocation is added, and
@@ -30,13 +36,14 @@
  * ask: its section and function sizes are null ("sizes_exact": false).
  */
 #include "initcheck.h"
+#include <zlib.h>
+#include "../include/initcheck-record.h"
 
-#define IC_MANIFEST_VERSION 1
-#define IC_MANIFEST_SECTION ".discard.initcheck"
+#define IC_MANIFEST_SECTION IC_RECORD_SECTION
 
 struct ic_section_set {
-	const char *names[64];
-	unsigned n;
+	const char **names;
+	unsigned n, alloc;
 };
 
 /* Sections whose bytes go away: freed after boot (init, init tables),
@@ -54,8 +61,11 @@ static void add_section(struct ic_section_set *set, const char *name)
 	for (i = 0; i < set->n; i++)
 		if (!strcmp(set->names[i], name))
 			return;
-	if (set->n < ARRAY_SIZE(set->names))
-		set->names[set->n++] = name;
+	if (set->n == set->alloc) {
+		set->alloc = set->alloc ? 2 * set->alloc : 16;
+		set->names = XRESIZEVEC(const char *, set->names, set->alloc);
+	}
+	set->names[set->n++] = name;
 }
 
 /* "x86_64-linux-gnu", from the --target= GCC was configured with. */
@@ -151,9 +161,12 @@ static int intern(json::array *table, hash_map<nofree_string_hash, int> *ix,
 	return *slot;
 }
 
+typedef pair_hash<nofree_ptr_hash<tree_node>, nofree_ptr_hash<tree_node> >
+	ref_pair_hash;
+
 struct ref_table {
 	json::array *rows, *files, *sets;
-	hash_map<tree, unsigned> seen;	/* symbol -> kinds of source seen */
+	hash_set<ref_pair_hash> seen;	/* (symbol, from) pairs written */
 	hash_map<nofree_string_hash, int> file_ix, set_ix;
 };
 
@@ -164,16 +177,12 @@ static void add_row(struct ref_table *t, const struct ic_ref *r, tree from,
 	struct ic_place place;
 	expanded_location x;
 	json::array *row;
-	unsigned bit, *mask;
 	char buf[256];
 	struct ic_ref as_from = *r;
 
-	ic_classify(from, &place);
-	bit = 1u << (2 * place.cls + place.is_function);
-	mask = &t->seen.get_or_insert(r->to);
-	if (*mask & bit)
+	if (t->seen.add(std::make_pair(r->to, from)))
 		return;
-	*mask |= bit;
+	ic_classify(from, &place);
 	as_from.from = from;
 	forbidden_text(&as_from, &place, buf, sizeof(buf));
 	if (!buf[0])
@@ -218,8 +227,8 @@ static void add_rows_through(struct ref_table *t, const struct ic_ref *r,
 }
 
 /* References to symbols this unit does not define: the first one per
-   symbol and kind of source (class, code or data), since that is what
-   decides the rule.  The report's half of the cross-unit check.  A table
+   symbol from each function or variable, so that the report names every
+   one that refers to a symbol another unit makes init.  The report's half of the cross-unit check.  A table
    (one array per reference, "reference_columns" names the columns) with
    file names and rule sets interned: a kernel unit refers to thousands of
    external symbols. */
@@ -353,13 +362,48 @@ static void emit_ascii(FILE *out, const char *s, size_t len)
 	}
 }
 
+/* The JSON as a zlib stream with the record's preset dictionary; NULL if
+   zlib fails. */
+static Bytef *compress_record(const char *text, size_t len, size_t *stored)
+{
+	static const char dict[] = IC_RECORD_DICTIONARY;
+	z_stream zs;
+	Bytef *out;
+	uLong cap;
+
+	memset(&zs, 0, sizeof(zs));
+	if (deflateInit2(&zs, 9, Z_DEFLATED, 15, 9, Z_DEFAULT_STRATEGY) != Z_OK)
+		return NULL;
+	cap = deflateBound(&zs, len);
+	out = XNEWVEC(Bytef, cap);
+	zs.next_in = (Bytef *)text;
+	zs.avail_in = len;
+	zs.next_out = out;
+	zs.avail_out = cap;
+	if (deflateSetDictionary(&zs, (const Bytef *)dict, sizeof(dict) - 1)
+	    != Z_OK || deflate(&zs, Z_FINISH) != Z_STREAM_END) {
+		deflateEnd(&zs);
+		XDELETEVEC(out);
+		return NULL;
+	}
+	*stored = zs.total_out;
+	deflateEnd(&zs);
+	return out;
+}
+
 static void emit_record(const struct ic_section_set *sections,
 			const char *json_text)
 {
 	FILE *out = asm_out_file;
 	size_t len = strlen(json_text);
+	size_t stored;
+	Bytef *z = compress_record(json_text, len, &stored);
 	unsigned i;
 
+	if (!z) {
+		error("%s: cannot compress the manifest", IC_NAME);
+		return;
+	}
 	/* End labels after all GCC wrote into each section. */
 	for (i = 0; i < sections->n; i++)
 		if (is_symbol_name(sections->names[i]))
@@ -368,9 +412,9 @@ static void emit_record(const struct ic_section_set *sections,
 
 	fprintf(out, "\t.pushsection\t%s,\"\",%%progbits\n",
 		IC_MANIFEST_SECTION);
-	fputs("\t.ascii\t\"INITCHK1\"\n", out);
-	fprintf(out, "\t.4byte\t%lu\n\t.4byte\t%u\n", (unsigned long)len,
-		sections->n);
+	fprintf(out, "\t.ascii\t\"%s\"\n", IC_RECORD_MAGIC);
+	fprintf(out, "\t.4byte\t%lu\n\t.4byte\t%u\n\t.4byte\t%lu\n",
+		(unsigned long)stored, sections->n, (unsigned long)len);
 	for (i = 0; i < sections->n; i++) {
 		if (is_symbol_name(sections->names[i]))
 			fprintf(out, "\t.4byte\t.Linitcheck_end%u - %s\n", i,
@@ -378,8 +422,24 @@ static void emit_record(const struct ic_section_set *sections,
 		else
 			fputs("\t.4byte\t0xffffffff\n", out);
 	}
-	emit_ascii(out, json_text, len);
+	emit_ascii(out, (const char *)z, stored);
 	fputs("\t.popsection\n", out);
+	XDELETEVEC(z);
+}
+
+/* mkdir -p of "a/b/": every level that is missing. */
+static void make_directories(const char *path)
+{
+	char *p = xstrdup(path), *q;
+
+	for (q = p + 1; *q; q++) {
+		if (*q != '/')
+			continue;
+		*q = '\0';
+		mkdir(p, 0777);
+		*q = '/';
+	}
+	free(p);
 }
 
 /* -fplugin-arg-initcheck-manifest=PATH: a file, or a directory (existing,
@@ -396,7 +456,7 @@ static char *side_file_name(const char *path)
 	/* "DIR/" names a directory even before the first unit makes it;
 	   units compiled in parallel may all try (EEXIST is fine). */
 	if (n && path[n - 1] == '/')
-		mkdir(path, 0777);
+		make_directories(path);
 	if ((n && path[n - 1] == '/')
 	    || (stat(path, &st) == 0 && S_ISDIR(st.st_mode))) {
 		/* Units of the same name in other directories must not
@@ -423,7 +483,7 @@ static void write_side_file(const char *path, const char *text)
    -fsyntax-only or -E. */
 void ic_manifest_finish_unit(void)
 {
-	struct ic_section_set sections = { {}, 0 };
+	struct ic_section_set sections = { NULL, 0, 0 };
 	json::object *m;
 	char *text;
 
@@ -435,14 +495,16 @@ void ic_manifest_finish_unit(void)
 		emit_record(&sections, text);
 	free(text);
 	delete m;
+	XDELETEVEC(sections.names);
 
 	if (ic_opts.manifest) {
-		struct ic_section_set again = { {}, 0 };
+		struct ic_section_set again = { NULL, 0, 0 };
 
 		m = build(&again, false);
 		text = ic_json_text(m);
 		write_side_file(ic_opts.manifest, text);
 		free(text);
 		delete m;
+		XDELETEVEC(again.names);
 	}
 }

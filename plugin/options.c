@@ -106,23 +106,69 @@ static const struct ic_key ic_keys[] = {
 	{ "move-strings", ARG_NONE, NULL, &ic_opts.move_strings,
 	  "move string literals only init code uses into .init.rodata "
 	  "(changes the generated code)" },
+	{ "no-lang-warning", ARG_NONE, NULL, &ic_opts.no_lang_warning,
+	  "say nothing when the input is not C (C++, Fortran, ...), which "
+	  "is compiled unchecked" },
+	{ "help", ARG_NONE, NULL, &ic_opts.help,
+	  "print these options on standard output and check nothing" },
 };
+
+/* The strings of ic_keys joined into one, made once: each row gives its
+   pieces through PIECE (NULL ends a row).  Sized before it is written. */
+static char *join_keys(const char *(*piece)(size_t row, int k, char *tmp))
+{
+	size_t i, len = 1, used = 0;
+	char *buf, tmp[64];
+	const char *p;
+	int k;
+
+	for (i = 0; i < ARRAY_SIZE(ic_keys); i++)
+		for (k = 0; (p = piece(i, k, tmp)); k++)
+			len += strlen(p);
+	buf = XNEWVEC(char, len);
+	buf[0] = '\0';
+	for (i = 0; i < ARRAY_SIZE(ic_keys); i++)
+		for (k = 0; (p = piece(i, k, tmp)); k++) {
+			memcpy(buf + used, p, strlen(p) + 1);
+			used += strlen(p);
+		}
+	return buf;
+}
+
+/* "disable, warn, error=..., ...": row I's pieces. */
+static const char *accepted_piece(size_t i, int k, char *)
+{
+	switch (k) {
+	case 0: return i ? ", " : "";
+	case 1: return ic_keys[i].key;
+	case 2: return ic_keys[i].arg == ARG_REQUIRED ? "=..." : "";
+	default: return NULL;
+	}
+}
+
+/* "  -fplugin-arg-initcheck-KEY[=...] help\n" */
+static const char *help_piece(size_t i, int k, char *tmp)
+{
+	switch (k) {
+	case 0:
+		snprintf(tmp, 64, "%s-fplugin-arg-%s-", i ? "\n" : "",
+			 IC_NAME);
+		return tmp;
+	case 1: return ic_keys[i].key;
+	case 2: return ic_keys[i].arg == ARG_REQUIRED ? "" : ":";
+	case 3: return " ";
+	case 4: return ic_keys[i].help;
+	default: return NULL;
+	}
+}
 
 static const char *accepted_keys(void)
 {
-	static char buf[256];
-	size_t i;
+	static char *text;
 
-	if (buf[0])
-		return buf;
-	for (i = 0; i < ARRAY_SIZE(ic_keys); i++) {
-		if (i)
-			strcat(buf, ", ");
-		strcat(buf, ic_keys[i].key);
-		if (ic_keys[i].arg == ARG_REQUIRED)
-			strcat(buf, "=...");
-	}
-	return buf;
+	if (!text)
+		text = join_keys(accepted_piece);
+	return text;
 }
 
 /* Apply the plugin's arguments in the order given, so that a later one
@@ -167,22 +213,13 @@ bool ic_parse_options(struct plugin_name_args *info)
 	return ok;
 }
 
-/* For PLUGIN_INFO: "KEY[=...]: help" lines. */
+/* For PLUGIN_INFO and -fplugin-arg-initcheck-help: "KEY[=...]: help"
+   lines. */
 const char *ic_options_help(void)
 {
-	static char buf[1024];
-	size_t i;
+	static char *text;
 
-	if (buf[0])
-		return buf;
-	for (i = 0; i < ARRAY_SIZE(ic_keys); i++) {
-		char line[160];
-
-		snprintf(line, sizeof(line), "%s-fplugin-arg-%s-%s%s %s",
-			 i ? "\n" : "", IC_NAME, ic_keys[i].key,
-			 ic_keys[i].arg == ARG_REQUIRED ? "" : ":",
-			 ic_keys[i].help);
-		strcat(buf, line);
-	}
-	return buf;
+	if (!text)
+		text = join_keys(help_piece);
+	return text;
 }

@@ -55,7 +55,13 @@ static void warn_redecl(tree decl, location_t first, location_t later,
 			richloc.add_fixit_insert_before(first, fix);
 		}
 		inform(&richloc, "earlier declaration of %qD", decl);
-		ic_sarif_result(rule, sev, later, msg, UNKNOWN_LOCATION, NULL);
+		ic_sarif_result(rule, sev, later, msg,
+				p->marker && p->is_function ? first
+				: UNKNOWN_LOCATION,
+				p->marker && p->is_function ? fix : NULL);
+		snprintf(msg, sizeof(msg), "earlier declaration of '%s'",
+			 IDENTIFIER_POINTER(DECL_NAME(decl)));
+		ic_sarif_note(first, msg);
 	}
 }
 

@@ -621,18 +621,21 @@ bool ic_rule_set_severity(const char *name, enum ic_severity sev)
 	return found;
 }
 
-/* "init-from-text, init-from-data, ...", for error messages. */
+/* "init-from-text, init-from-data, ...", for error messages: made once,
+   sized before it is written. */
 const char *ic_rule_names(void)
 {
-	static char buf[512];
-	size_t i;
+	static char *buf;
+	size_t i, len = 1, used = 0;
 
-	if (buf[0])
+	if (buf)
 		return buf;
-	for (i = 0; i < ARRAY_SIZE(ic_rules); i++) {
-		if (i)
-			strcat(buf, ", ");
-		strcat(buf, ic_rules[i].name);
-	}
+	for (i = 0; i < ARRAY_SIZE(ic_rules); i++)
+		len += strlen(ic_rules[i].name) + 2;
+	buf = XNEWVEC(char, len);
+	for (i = 0; i < ARRAY_SIZE(ic_rules); i++)
+		used += snprintf(buf + used, len - used, "%s%s", i ? ", " : "",
+				 ic_rules[i].name);
+	buf[used] = '\0';
 	return buf;
 }

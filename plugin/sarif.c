@@ -9,7 +9,14 @@
  */
 #include "initcheck.h"
 
+struct ic_note {
+	location_t loc;
+	char *message;
+};
+
 struct ic_result {
+	struct ic_note *notes;	/* relatedLocations */
+	unsigned nnotes;
 	const struct ic_rule *rule;
 	enum ic_severity sev;
 	location_t loc;
@@ -34,12 +41,28 @@ void ic_sarif_result(const struct ic_rule *rule, enum ic_severity sev,
 		results = XRESIZEVEC(struct ic_result, results, results_alloc);
 	}
 	r = &results[nresults++];
+	r->notes = NULL;
+	r->nnotes = 0;
 	r->rule = rule;
 	r->sev = sev;
 	r->loc = loc;
 	r->message = xstrdup(message);
 	r->fix_loc = fix_loc;
 	r->fix_text = fix_text ? xstrdup(fix_text) : NULL;
+}
+
+/* A note of the last result (GCC's "note:" after it): a related
+   location. */
+void ic_sarif_note(location_t loc, const char *message)
+{
+	struct ic_result *r;
+
+	if (!ic_opts.sarif || !nresults || loc == UNKNOWN_LOCATION)
+		return;
+	r = &results[nresults - 1];
+	r->notes = XRESIZEVEC(struct ic_note, r->notes, r->nnotes + 1);
+	r->notes[r->nnotes].loc = loc;
+	r->notes[r->nnotes++].message = xstrdup(message);
 }
 
 static json::object *text(const char *s)
@@ -96,6 +119,23 @@ static json::object *fix(const struct ic_result *r)
 	return f;
 }
 
+/* The notes, each a location with its message. */
+static json::array *related(const struct ic_result *r)
+{
+	json::array *a = new json::array;
+	unsigned i;
+
+	for (i = 0; i < r->nnotes; i++) {
+		json::object *loc = new json::object;
+
+		loc->set("id", new json::integer_number(i));
+		loc->set("physicalLocation", physical(r->notes[i].loc));
+		loc->set("message", text(r->notes[i].message));
+		a->append(loc);
+	}
+	return a;
+}
+
 static json::object *build_log(void)
 {
 	json::object *log = new json::object, *run = new json::object;
@@ -106,17 +146,20 @@ static json::object *build_log(void)
 	unsigned i;
 
 	log->set("$schema", ic_json_str(
-		"https://json.schemastore.org/sarif-2.1.0.json"));
+		"https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/"
+		"schemas/sarif-schema-2.1.0.json"));
 	log->set("version", ic_json_str("2.1.0"));
 	driver->set("name", ic_json_str(IC_NAME));
+	driver->set("version", ic_json_str(IC_VERSION));
 	driver->set("informationUri", ic_json_str(
 		"https://gcc.gnu.org/onlinedocs/gccint/Plugins.html"));
 	for (i = 0; (rule = ic_rule_at(i)); i++) {
 		json::object *r = new json::object;
 
 		r->set("id", ic_json_str(rule->name));
+		/* No helpUri: the rules are documented in docs/rules.md
+		   and initcheck(1), neither at an absolute URI. */
 		r->set("shortDescription", text(rule->summary));
-		r->set("helpUri", ic_json_str("docs/rules.md"));
 		rules->append(r);
 	}
 	driver->set("rules", rules);
@@ -135,6 +178,8 @@ static json::object *build_log(void)
 		loc->set("physicalLocation", physical(r->loc));
 		locs->append(loc);
 		o->set("locations", locs);
+		if (r->nnotes)
+			o->set("relatedLocations", related(r));
 		if (r->fix_text) {
 			json::array *fixes = new json::array;
 
@@ -163,6 +208,11 @@ void ic_sarif_write(const char *path)
 	free(text);
 	delete log;
 	for (i = 0; i < nresults; i++) {
+		unsigned k;
+
+		for (k = 0; k < results[i].nnotes; k++)
+			free(results[i].notes[k].message);
+		XDELETEVEC(results[i].notes);
 		free(results[i].message);
 		free(results[i].fix_text);
 	}

@@ -3,8 +3,8 @@
  * freed, from the manifests the initcheck plugin put into its objects.
  *
  *   initcheck-report [--json] [--top N] [--linked BINARY] [--manifests]
- *                    [--suggest] PATH...
- *   initcheck-report [--json] [--page-size N] --predict-free IMAGE PATH...
+ *                    [--suggest] [--sarif FILE] PATH...
+ *   initcheck-report [--json] [--page-size N] --predict-free IMAGE [PATH...]
  *
  * PATH: objects, archives (thin ones too), ld -r outputs (vmlinux.o), JSON
  * side files, or directories searched for *.o, *.a and *.initcheck.json.
@@ -22,10 +22,13 @@
  * PATH..., naming every byte of [__init_begin, __init_end) (predict.c).
  *
  * Exit status: 0; 1 when a cross-unit mismatch is an error, an input
- * could not be read, or --predict-free cannot name some bytes; 2 for a
- * usage error.
+ * could not be read, units compiled with -flto and no -ffat-lto-objects
+ * cannot be checked, or --predict-free cannot name some bytes; 2 for a
+ * usage error or a PATH that does not exist (then nothing is reported).
+ * The man page (initcheck-report.1) says the same at length.
  */
 #define _GNU_SOURCE
+#include <errno.h>
 #include <gelf.h>
 #include <getopt.h>
 #include <libelf.h>
@@ -33,6 +36,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "report.h"
@@ -50,19 +54,42 @@ struct total {
 	bool unknown;		/* some unit had no size for it */
 };
 
+static int cmp_total(const void *a, const void *b);
 static struct total *totals;
-static size_t ntotals;
+static size_t ntotals, totals_alloc;
+static struct rc_map total_ix;	/* name -> index + 1, until sorted */
 
 static struct total *total_for(const char *name, enum rc_class cls)
 {
+	void *ix = rc_map_get(&total_ix, name);
+
+	if (ix)
+		return &totals[RC_UNIX(ix)];
+	if (ntotals == totals_alloc) {
+		totals_alloc = totals_alloc ? 2 * totals_alloc : 16;
+		totals = rc_xrealloc(totals, totals_alloc * sizeof(*totals));
+	}
+	totals[ntotals] = (struct total){ name, cls, 0, 0, -1, 0, false };
+	rc_map_put(&total_ix, name, RC_IX(ntotals));
+	return &totals[ntotals++];
+}
+
+static struct total *find_total(const char *name)
+{
+	void *ix = rc_map_get(&total_ix, name);
+
+	return ix ? &totals[RC_UNIX(ix)] : NULL;
+}
+
+/* Sorted by class, then name; the index follows. */
+static void sort_totals(void)
+{
 	size_t i;
 
+	qsort(totals, ntotals, sizeof(*totals), cmp_total);
+	rc_map_free(&total_ix);
 	for (i = 0; i < ntotals; i++)
-		if (!strcmp(totals[i].name, name))
-			return &totals[i];
-	totals = rc_xrealloc(totals, (ntotals + 1) * sizeof(*totals));
-	totals[ntotals] = (struct total){ name, cls, 0, 0, -1, 0, false };
-	return &totals[ntotals++];
+		rc_map_put(&total_ix, totals[i].name, RC_IX(i));
 }
 
 static int cmp_total(const void *a, const void *b)
@@ -118,6 +145,7 @@ static int read_linked(const char *path)
 	Elf *e;
 	size_t shstrndx, i, k;
 	Elf_Scn *scn = NULL;
+	struct total *t;
 
 	if (fd < 0 || !(e = elf_begin(fd, ELF_C_READ, NULL))
 	    || elf_getshdrstrndx(e, &shstrndx) != 0) {
@@ -135,45 +163,101 @@ static int read_linked(const char *path)
 		if (!gelf_getshdr(scn, &sh))
 			continue;
 		name = elf_strptr(e, shstrndx, sh.sh_name);
-		for (i = 0; name && i < ntotals; i++)
-			if (!strcmp(totals[i].name, name))
-				totals[i].linked += (long long)sh.sh_size;
+		if (name && (t = find_total(name)))
+			t->linked += (long long)sh.sh_size;
 	}
 	elf_end(e);
 	close(fd);
 
-	for (i = 0; i < ntotals; i++) {
-		long long off = 0;
+	for (i = 0; i < ntotals; i++)
+		totals[i].predicted = 0;
+	for (k = 0; k < rc_nobjects; k++) {
+		const struct rc_object *o = &rc_objects[k];
 
-		for (k = 0; k < rc_nobjects; k++) {
-			const struct rc_object *o = &rc_objects[k];
-			size_t j;
+		for (i = 0; i < o->nsections; i++) {
+			long long a = o->sections[i].align;
 
-			for (j = 0; j < o->nsections; j++) {
-				long long a = o->sections[j].align;
-
-				if (strcmp(o->sections[j].name, totals[i].name)
-				    || o->sections[j].bytes <= 0)
-					continue;
-				if (a > 1)
-					off = (off + a - 1) / a * a;
-				off += o->sections[j].bytes;
-			}
+			if (o->sections[i].bytes <= 0
+			    || !(t = find_total(o->sections[i].name)))
+				continue;
+			if (a > 1)
+				t->predicted = (t->predicted + a - 1) / a * a;
+			t->predicted += o->sections[i].bytes;
 		}
-		totals[i].predicted = off;
 	}
 	return 0;
 }
 
 static void usage(FILE *f)
 {
-	fputs("usage: initcheck-report [--json] [--top N] [--linked BINARY]"
-	      " [--manifests] [--suggest] PATH...\n"
+	fputs("usage: initcheck-report [OPTION]... PATH...\n"
 	      "       initcheck-report [--json] [--page-size N]"
-	      " --predict-free IMAGE PATH...\n", f);
+	      " --predict-free IMAGE [PATH...]\n", f);
 }
 
-int main(int argc, char **argv)
+static void help(void)
+{
+	usage(stdout);
+	fputs("\n"
+"What a build gives back when init memory is freed, from the manifests the\n"
+"initcheck GCC plugin put into its objects, and every reference across\n"
+"units to init or exit code and data.  PATH: objects, archives (thin ones\n"
+"too), ld -r outputs (vmlinux.o), JSON side files, or directories searched\n"
+"for *.o, *.a and *.initcheck.json.\n"
+"\n"
+"  -j, --json             print the report as JSON\n"
+"  -t, --top N            list the N largest units and symbols (default 10)\n"
+"  -l, --linked BINARY    the linked binary's bytes of each section as the\n"
+"                         headline, and how the inputs add up to them\n"
+"  -m, --manifests        print each unit's manifest, all sizes filled in\n"
+"                         (docs/manifest.md, manifest.schema.json)\n"
+"  -s, --suggest          list what could be marked __init, and its bytes\n"
+"  -S, --sarif FILE       also write the cross-unit findings as SARIF 2.1.0\n"
+"  -p, --predict-free IMAGE\n"
+"                         predict the kernel's \"Freeing unused kernel image\n"
+"                         (initmem) memory\" for IMAGE from the link's inputs\n"
+"                         PATH...; with no PATH, from those a kernel build\n"
+"                         directory holds beside IMAGE (vmlinux.a, ...)\n"
+"  -P, --page-size N      the page size for --predict-free (default 4096)\n"
+"  -h, --help             print this help and exit\n"
+"  -V, --version          print the version and exit\n"
+"\n"
+"Exit status:\n"
+"  0  no error-severity mismatch across units, every input read\n"
+"  1  a cross-unit mismatch of error severity; an input that could not be\n"
+"     read; units compiled with -flto and no -ffat-lto-objects (they cannot\n"
+"     be checked); --predict-free bytes it cannot name\n"
+"  2  a usage error, or a PATH that does not exist (nothing is reported)\n"
+"\n"
+"See initcheck-report(1) and initcheck(1).\n", stdout);
+}
+
+struct opts {
+	bool json, manifests, suggest;
+	const char *linked, *predict, *sarif;
+	long top;
+	long long page_size;
+};
+
+static bool number_arg(const char *opt, const char *arg, long long *v,
+		       bool power_of_two)
+{
+	char *end;
+
+	errno = 0;
+	*v = strtoll(arg, &end, 10);
+	if (!*arg || *end || errno || *v < 0
+	    || (power_of_two && (*v <= 0 || (*v & (*v - 1))))) {
+		fprintf(stderr, "initcheck-report: %s takes %s, not '%s'\n", opt,
+			power_of_two ? "a power of two" : "a number", arg);
+		return false;
+	}
+	return true;
+}
+
+/* The options into O; the index of the first PATH, or -1 to exit with
+   *STATUS. */
+static int parse_args(int argc, char **argv, struct opts *o, int *status)
 {
 	static const struct option longopts[] = {
 		{ "json", no_argument, NULL, 'j' },
@@ -181,112 +265,188 @@ int main(int argc, char **argv)
 		{ "linked", required_argument, NULL, 'l' },
 		{ "manifests", no_argument, NULL, 'm' },
 		{ "suggest", no_argument, NULL, 's' },
+		{ "sarif", required_argument, NULL, 'S' },
 		{ "predict-free", required_argument, NULL, 'p' },
 		{ "page-size", required_argument, NULL, 'P' },
 		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
 	};
-	bool as_json = false, manifests = false, suggest = false;
-	const char *linked = NULL, *predict = NULL;
-	long top = 10;
-	long long page_size = 4096;
-	long long by_class[NCLASSES] = { 0 };
-	struct rc_unit **units;
-	struct symref *syms;
-	size_t nsyms = 0, lto_only = 0, i, k;
-	json_t *out, *cross, *arr;
-	int c, errors, rc = 0;
-	char *end;
+	long long v;
+	int c;
 
-	while ((c = getopt_long(argc, argv, "jt:l:msp:P:h", longopts, NULL)) != -1) {
+	*o = (struct opts){ .top = 10, .page_size = 4096 };
+	*status = 2;
+	while ((c = getopt_long(argc, argv, "jt:l:msS:p:P:hV", longopts,
+				NULL)) != -1) {
 		switch (c) {
-		case 'j': as_json = true; break;
-		case 'm': manifests = true; break;
-		case 's': suggest = true; break;
-		case 'l': linked = optarg; break;
-		case 'p': predict = optarg; break;
+		case 'j': o->json = true; break;
+		case 'm': o->manifests = true; break;
+		case 's': o->suggest = true; break;
+		case 'l': o->linked = optarg; break;
+		case 'S': o->sarif = optarg; break;
+		case 'p': o->predict = optarg; break;
 		case 'P':
-			page_size = strtoll(optarg, &end, 0);
-			if (*end || page_size <= 0 || (page_size & (page_size - 1))) {
-				fprintf(stderr, "initcheck-report: --page-size takes "
-					"a power of two, not '%s'\n", optarg);
-				return 2;
-			}
+			if (!number_arg("--page-size", optarg, &o->page_size, true))
+				return -1;
 			break;
 		case 't':
-			top = strtol(optarg, &end, 10);
-			if (*end || top < 0) {
-				fprintf(stderr, "initcheck-report: --top takes "
-					"a number, not '%s'\n", optarg);
-				return 2;
-			}
+			if (!number_arg("--top", optarg, &v, false))
+				return -1;
+			o->top = v > 1000000000 ? 1000000000 : (long)v;
 			break;
-		case 'h': usage(stdout); return 0;
-		default: usage(stderr); return 2;
+		case 'h': help(); *status = 0; return -1;
+		case 'V':
+			printf("initcheck-report %s\n", IC_VERSION);
+			*status = 0;
+			return -1;
+		default: usage(stderr); return -1;
 		}
 	}
-	if (optind == argc) {
+	if (optind == argc && !o->predict) {
 		usage(stderr);
-		return 2;
+		return -1;
 	}
-	for (i = (size_t)optind; i < (size_t)argc; i++)
-		rc |= rc_read_path(argv[i]);
-	if (predict) {
-		rc |= rc_predict_free(predict, page_size, as_json);
-		rc_units_free();
-		return rc || rc_errors ? 1 : 0;
+	return optind;
+}
+
+/* Every PATH exists, or it is an error with exit status 2 and no
+   report: a misspelt path must not read as a build with nothing to free. */
+static bool inputs_exist(const char *const *paths, int n)
+{
+	struct stat st;
+	bool ok = true;
+	int i;
+
+	for (i = 0; i < n; i++)
+		if (stat(paths[i], &st) != 0) {
+			rc_error("%s: %s", paths[i], strerror(errno));
+			ok = false;
+		}
+	return ok;
+}
+
+/* --manifests: each unit's manifest as the object holds it (one schema,
+   docs/manifest.md), with the sizes the record and the symbol table give
+   filled in, the symbols the assembler added, and the report's sums. */
+static json_t *manifest_json(const struct rc_unit *u)
+{
+	json_t *m = json_deep_copy(u->manifest), *secs = json_array();
+	json_t *syms = json_array();
+	long long by_cls[NCLASSES] = { 0 };
+	size_t k;
+
+	for (k = 0; k < u->nsections; k++) {
+		const struct rc_section *s = &u->sections[k];
+
+		json_array_append_new(secs, json_pack("{s:s, s:s, s:o}",
+			"name", s->name, "class", rc_class_label(s->cls), "bytes",
+			s->bytes < 0 ? json_null() : json_integer(s->bytes)));
+		if (s->bytes > 0)
+			by_cls[s->cls] += s->bytes;
 	}
+	for (k = 0; k < u->nsymbols; k++) {
+		const struct rc_symbol *y = &u->symbols[k];
+		const struct rc_section *s = NULL;
+		size_t j;
+
+		for (j = 0; j < u->nsections && !s; j++)
+			if (u->sections[j].name == y->section)
+				s = &u->sections[j];
+		json_array_append_new(syms, json_pack(
+			"{s:s, s:s, s:s, s:s, s:b, s:s, s:I, s:o}",
+			"name", y->name, "kind", y->function ? "function" : "variable",
+			"section", y->section, "class",
+			rc_class_label(s ? s->cls : RC_OTHER), "global", y->global,
+			"file", y->file ? y->file : "", "line", (json_int_t)y->line,
+			"bytes", y->bytes < 0 ? json_null() : json_integer(y->bytes)));
+	}
+	json_object_set_new(m, "sections", secs);
+	json_object_set_new(m, "symbols", syms);
+	json_object_set_new(m, "object", json_string(u->origin));
+	json_object_set_new(m, "reclaimable_bytes",
+			    json_integer(by_cls[RC_INIT] + by_cls[RC_INIT_TABLE]));
+	json_object_set_new(m, "exit_bytes", json_integer(by_cls[RC_EXIT]));
+	json_object_set_new(m, "meminit_bytes", json_integer(by_cls[RC_MEMINIT]));
+	return m;
+}
+
+static void print_manifests(void)
+{
+	json_t *arr = json_array();
+	size_t i;
 
 	for (i = 0; i < rc_nunits; i++)
-		lto_only += rc_units[i].lto_only;
+		json_array_append_new(arr, manifest_json(&rc_units[i]));
+	json_dumpf(arr, stdout, JSON_INDENT(2) | JSON_SORT_KEYS);
+	putchar('\n');
+	json_decref(arr);
+}
 
-	if (manifests) {
-		arr = json_array();
-		for (i = 0; i < rc_nunits; i++) {
-			json_t *m = json_deep_copy(rc_units[i].manifest);
-			json_t *secs = json_object_get(m, "sections"), *s;
-			json_t *symarr = json_array();
+/* An object without a manifest (assembler files, code built without the
+   plugin) and the bytes of its reclaimable sections. */
+struct bare {
+	const struct rc_object *o;
+	long long bytes[NCLASSES];
+};
 
-			json_t *bytes = json_object(), *classes = json_object();
-			long long by_cls[NCLASSES] = { 0 };
+struct report {
+	long long by_class[NCLASSES], linked[NCLASSES], bare_bytes[NCLASSES];
+	struct rc_unit **units;
+	struct symref *syms;
+	size_t nsyms, nbare;
+	struct bare *bare;
+	json_t *cross;
+	int errors;
+};
 
-			/* "sections": name -> bytes, as the objects give them;
-			   the class of each beside it. */
-			json_array_foreach(secs, k, s) {
-				const struct rc_section *sec = &rc_units[i].sections[k];
+/* The class of a section no unit names: by the kernel's names. */
+static enum rc_class class_by_name(const char *name)
+{
+	const struct total *t = find_total(name);
 
-				json_object_set_new(bytes, sec->name, sec->bytes < 0
-					? json_null() : json_integer(sec->bytes));
-				json_object_set_new(classes, sec->name,
-					json_string(rc_class_label(sec->cls)));
-				if (sec->bytes > 0)
-					by_cls[sec->cls] += sec->bytes;
+	if (t)
+		return t->cls;
+	if (!strncmp(name, ".init.", 6))
+		return RC_INIT;
+	if (!strncmp(name, ".exit.", 6))
+		return RC_EXIT;
+	if (!strncmp(name, ".meminit.", 9))
+		return RC_MEMINIT;
+	return RC_OTHER;
+}
+
+static void count_bare(struct report *r)
+{
+	size_t k, j;
+
+	r->bare = rc_xcalloc(rc_nobjects, sizeof(*r->bare));
+	for (k = 0; k < rc_nobjects; k++) {
+		const struct rc_object *o = &rc_objects[k];
+		struct bare *b = &r->bare[r->nbare];
+
+		if (o->nunits)
+			continue;
+		b->o = o;
+		for (j = 0; j < o->nsections; j++) {
+			const struct rc_section *s = &o->sections[j];
+			struct total *t = find_total(s->name);
+			enum rc_class cls = class_by_name(s->name);
+
+			if (t)
+				t->unclaimed += s->bytes;
+			if (cls != RC_OTHER && s->alloc) {
+				b->bytes[cls] += s->bytes;
+				r->bare_bytes[cls] += s->bytes;
 			}
-			json_object_set_new(m, "sections", bytes);
-			json_object_set_new(m, "section_classes", classes);
-			json_object_set_new(m, "reclaimable_bytes",
-				json_integer(by_cls[RC_INIT] + by_cls[RC_INIT_TABLE]));
-			json_object_set_new(m, "exit_bytes", json_integer(by_cls[RC_EXIT]));
-			json_object_set_new(m, "meminit_bytes", json_integer(by_cls[RC_MEMINIT]));
-			for (k = 0; k < rc_units[i].nsymbols; k++) {
-				const struct rc_symbol *y = &rc_units[i].symbols[k];
-
-				json_array_append_new(symarr, json_pack(
-					"{s:s, s:s, s:s, s:b, s:s, s:I, s:o}",
-					"name", y->name, "kind", y->function ? "function" : "variable",
-					"section", y->section, "global", y->global,
-					"file", y->file ? y->file : "", "line", (json_int_t)y->line,
-					"bytes", y->bytes < 0 ? json_null() : json_integer(y->bytes)));
-			}
-			json_object_set_new(m, "symbols", symarr);
-			json_object_set_new(m, "object", json_string(rc_units[i].origin));
-			json_array_append_new(arr, m);
 		}
-		json_dumpf(arr, stdout, JSON_INDENT(2) | JSON_SORT_KEYS);
-		putchar('\n');
-		json_decref(arr);
-		return rc || rc_errors ? 1 : 0;
+		r->nbare++;
 	}
+}
+
+static void compute(struct report *r, const struct opts *o)
+{
+	size_t i, k, nsyms = 0;
 
 	for (i = 0; i < rc_nunits; i++) {
 		const struct rc_unit *u = &rc_units[i];
@@ -302,148 +462,276 @@ int main(int argc, char **argv)
 		}
 		nsyms += u->nsymbols;
 	}
-	qsort(totals, ntotals, sizeof(*totals), cmp_total);
+	sort_totals();
 	for (i = 0; i < ntotals; i++)
-		by_class[totals[i].cls] += totals[i].bytes;
-	/* Bytes in objects of no unit: objects without a manifest. */
-	for (k = 0; k < rc_nobjects; k++) {
-		const struct rc_object *o = &rc_objects[k];
-		size_t j;
-
-		if (o->nunits)
-			continue;
-		for (j = 0; j < o->nsections; j++)
-			for (i = 0; i < ntotals; i++)
-				if (!strcmp(totals[i].name, o->sections[j].name))
-					totals[i].unclaimed += o->sections[j].bytes;
-	}
-	if (linked)
-		rc |= read_linked(linked);
-
-	units = rc_xrealloc(NULL, (rc_nunits + 1) * sizeof(*units));
+		r->by_class[totals[i].cls] += totals[i].bytes;
+	count_bare(r);
+	if (o->linked && read_linked(o->linked) == 0)
+		for (i = 0; i < ntotals; i++)
+			r->linked[totals[i].cls] += totals[i].linked;
+	r->units = rc_xcalloc(rc_nunits, sizeof(*r->units));
 	for (i = 0; i < rc_nunits; i++)
-		units[i] = &rc_units[i];
-	qsort(units, rc_nunits, sizeof(*units), cmp_unit);
-	syms = rc_xrealloc(NULL, (nsyms + 1) * sizeof(*syms));
-	nsyms = 0;
+		r->units[i] = &rc_units[i];
+	if (rc_nunits)
+		qsort(r->units, rc_nunits, sizeof(*r->units), cmp_unit);
+	r->syms = rc_xcalloc(nsyms, sizeof(*r->syms));
 	for (i = 0; i < rc_nunits; i++)
 		for (k = 0; k < rc_units[i].nsymbols; k++)
-			syms[nsyms++] = (struct symref){ &rc_units[i],
-						 &rc_units[i].symbols[k] };
-	qsort(syms, nsyms, sizeof(*syms), cmp_sym);
+			r->syms[r->nsyms++] = (struct symref){ &rc_units[i],
+						      &rc_units[i].symbols[k] };
+	if (r->nsyms)
+		qsort(r->syms, r->nsyms, sizeof(*r->syms), cmp_sym);
+	r->cross = json_array();
+	r->errors = rc_crossref(r->cross, o->json ? NULL : stdout);
+}
 
-	out = json_object();
-	cross = json_array();
-	errors = rc_crossref(cross, as_json ? NULL : stdout);
+static json_t *sections_json(bool linked)
+{
+	json_t *secs = json_array();
+	size_t i;
 
-	if (as_json) {
-		json_t *secs = json_array(), *tops = json_array(), *topsy = json_array();
+	for (i = 0; i < ntotals; i++) {
+		const struct total *t = &totals[i];
+		json_t *s = json_pack("{s:s, s:s, s:I, s:b}", "name", t->name,
+			"class", rc_class_label(t->cls), "bytes", (json_int_t)t->bytes,
+			"complete", !t->unknown);
 
-		for (i = 0; i < ntotals; i++) {
-			json_t *s = json_pack("{s:s, s:s, s:I, s:b}", "name",
-				totals[i].name, "class", rc_class_label(totals[i].cls),
-				"bytes", (json_int_t)totals[i].bytes, "complete", !totals[i].unknown);
-
-			if (linked) {
-				json_object_set_new(s, "linked_bytes", json_integer(totals[i].linked));
-				json_object_set_new(s, "without_manifest",
-					json_integer(totals[i].unclaimed));
-				json_object_set_new(s, "alignment_padding",
-					json_integer(totals[i].predicted - totals[i].bytes
-						     - totals[i].unclaimed));
-				json_object_set_new(s, "unexplained",
-					json_integer(totals[i].linked - totals[i].predicted));
-			}
-			json_array_append_new(secs, s);
+		if (linked) {
+			json_object_set_new(s, "linked_bytes", json_integer(t->linked));
+			json_object_set_new(s, "without_manifest",
+					    json_integer(t->unclaimed));
+			json_object_set_new(s, "alignment_padding", json_integer(
+				t->predicted - t->bytes - t->unclaimed));
+			json_object_set_new(s, "unexplained",
+					    json_integer(t->linked - t->predicted));
 		}
-		for (i = 0; i < rc_nunits && i < (size_t)top; i++)
-			json_array_append_new(tops, json_pack("{s:s, s:s, s:I}",
-				"tu", units[i]->tu ? units[i]->tu : "", "object", units[i]->origin,
-				"init_bytes", (json_int_t)unit_bytes(units[i], true)));
-		for (i = 0; i < nsyms && i < (size_t)top; i++)
-			json_array_append_new(topsy, json_pack("{s:s, s:s, s:I, s:s, s:I}",
-				"name", syms[i].sym->name, "section", syms[i].sym->section,
-				"bytes", (json_int_t)syms[i].sym->bytes,
-				"file", syms[i].sym->file ? syms[i].sym->file : "",
-				"line", (json_int_t)syms[i].sym->line));
-		json_object_set_new(out, "units", json_integer((json_int_t)rc_nunits));
-		json_object_set_new(out, "objects", json_integer((json_int_t)rc_nobjects));
-		json_object_set_new(out, "lto_only_units", json_integer((json_int_t)lto_only));
-		json_object_set_new(out, "init_bytes", json_integer(by_class[RC_INIT] + by_class[RC_INIT_TABLE]));
-		json_object_set_new(out, "exit_bytes", json_integer(by_class[RC_EXIT]));
-		json_object_set_new(out, "meminit_bytes", json_integer(by_class[RC_MEMINIT]));
-		json_object_set_new(out, "sections", secs);
-		json_object_set_new(out, "top_units", tops);
-		json_object_set_new(out, "top_symbols", topsy);
-		json_object_set_new(out, "cross_unit", cross);
-		rc_suggest(out, NULL, suggest);
-		json_dumpf(out, stdout, JSON_INDENT(2));
-		putchar('\n');
-	} else {
-		enum rc_class cls;
-
-		printf("initcheck-report: %zu units in %zu objects\n", rc_nunits,
-		       rc_nobjects);
-		/* Slim -flto objects: 0 bytes would read as "no init". */
-		if (lto_only)
-			printf("  %zu of them compiled with -flto and no "
-			       "-ffat-lto-objects: their code is made at link "
-			       "time and is not counted\n", lto_only);
-		for (cls = RC_INIT; cls < RC_OTHER; cls++) {
-			static const char *const what[] = {
-				[RC_INIT] = "init: freed after boot",
-				[RC_INIT_TABLE] = "init tables: freed after boot",
-				[RC_MEMINIT] = "meminit: freed only without memory hotplug",
-				[RC_EXIT] = "exit: discarded when built in",
-			};
-			printf("%-48s %10lld bytes\n", what[cls], by_class[cls]);
-			for (i = 0; i < ntotals; i++) {
-				if (totals[i].cls != cls)
-					continue;
-				printf("  %-46s %10lld%s", totals[i].name,
-				       totals[i].bytes, totals[i].unknown
-				       ? " (some sizes unknown)" : "");
-				if (linked)
-					printf("  linked %lld = %lld + %lld "
-					       "without manifest + %lld alignment "
-					       "padding + %lld unexplained",
-					       totals[i].linked, totals[i].bytes,
-					       totals[i].unclaimed,
-					       totals[i].predicted - totals[i].bytes
-					       - totals[i].unclaimed,
-					       totals[i].linked - totals[i].predicted);
-				putchar('\n');
-			}
-		}
-		printf("reclaimable at boot (init + init tables): %lld bytes\n",
-		       by_class[RC_INIT] + by_class[RC_INIT_TABLE]);
-		rc_suggest(NULL, stdout, suggest);
-		if (top && rc_nunits) {
-			printf("\ntop units by init bytes:\n");
-			for (i = 0; i < rc_nunits && i < (size_t)top; i++)
-				printf("  %10lld  %s (%s)\n",
-				       unit_bytes(units[i], true),
-				       units[i]->tu ? units[i]->tu : "?",
-				       units[i]->origin);
-		}
-		if (top && nsyms) {
-			printf("\ntop symbols:\n");
-			for (i = 0; i < nsyms && i < (size_t)top; i++) {
-				if (syms[i].sym->bytes < 0)
-					printf("  %10s  ", "?");
-				else
-					printf("  %10lld  ", syms[i].sym->bytes);
-				printf("%s  %s  %s:%ld\n", syms[i].sym->name,
-				       syms[i].sym->section,
-				       syms[i].sym->file ? syms[i].sym->file : "?",
-				       syms[i].sym->line);
-			}
-		}
+		json_array_append_new(secs, s);
 	}
+	return secs;
+}
+
+static json_t *tops_json(const struct report *r, size_t top, json_t **topsy)
+{
+	json_t *tops = json_array();
+	size_t i;
+
+	for (i = 0; i < rc_nunits && i < top; i++)
+		json_array_append_new(tops, json_pack("{s:s, s:s, s:I}",
+			"tu", r->units[i]->tu ? r->units[i]->tu : "",
+			"object", r->units[i]->origin,
+			"init_bytes", (json_int_t)unit_bytes(r->units[i], true)));
+	*topsy = json_array();
+	for (i = 0; i < r->nsyms && i < top; i++) {
+		const struct rc_symbol *y = r->syms[i].sym;
+
+		json_array_append_new(*topsy, json_pack("{s:s, s:s, s:I, s:s, s:I}",
+			"name", y->name, "section", y->section,
+			"bytes", (json_int_t)y->bytes, "file", y->file ? y->file : "",
+			"line", (json_int_t)y->line));
+	}
+	return tops;
+}
+
+static json_t *bare_json(const struct report *r)
+{
+	json_t *arr = json_array();
+	size_t i;
+
+	for (i = 0; i < r->nbare; i++)
+		json_array_append_new(arr, json_pack("{s:s, s:I, s:I}",
+			"object", r->bare[i].o->path, "init_bytes",
+			(json_int_t)(r->bare[i].bytes[RC_INIT]
+				     + r->bare[i].bytes[RC_INIT_TABLE]),
+			"exit_bytes", (json_int_t)r->bare[i].bytes[RC_EXIT]));
+	return arr;
+}
+
+static void print_json(struct report *r, const struct opts *o)
+{
+	json_t *out = json_object(), *topsy, *tops;
+
+	tops = tops_json(r, (size_t)o->top, &topsy);
+	json_object_set_new(out, "units", json_integer((json_int_t)rc_nunits));
+	json_object_set_new(out, "objects", json_integer((json_int_t)rc_nobjects));
+	json_object_set_new(out, "init_bytes",
+		json_integer(r->by_class[RC_INIT] + r->by_class[RC_INIT_TABLE]));
+	json_object_set_new(out, "exit_bytes", json_integer(r->by_class[RC_EXIT]));
+	json_object_set_new(out, "meminit_bytes",
+			    json_integer(r->by_class[RC_MEMINIT]));
+	if (o->linked)
+		json_object_set_new(out, "linked_init_bytes", json_integer(
+			r->linked[RC_INIT] + r->linked[RC_INIT_TABLE]));
+	json_object_set_new(out, "without_manifest", bare_json(r));
+	json_object_set_new(out, "without_manifest_init_bytes", json_integer(
+		r->bare_bytes[RC_INIT] + r->bare_bytes[RC_INIT_TABLE]));
+	json_object_set_new(out, "sections", sections_json(o->linked != NULL));
+	json_object_set_new(out, "top_units", tops);
+	json_object_set_new(out, "top_symbols", topsy);
+	json_object_set_new(out, "cross_unit", json_incref(r->cross));
+	rc_suggest(out, NULL, o->suggest);
+	json_dumpf(out, stdout, JSON_INDENT(2));
+	putchar('\n');
 	json_decref(out);
-	free(units);
-	free(syms);
+}
+
+static void print_class_sections(enum rc_class cls, bool linked)
+{
+	size_t i;
+
+	for (i = 0; i < ntotals; i++) {
+		const struct total *t = &totals[i];
+
+		if (t->cls != cls)
+			continue;
+		if (linked)
+			printf("  %-46s %10lld  = %lld from units + %lld without "
+			       "manifest + %lld alignment padding + %lld "
+			       "unexplained\n", t->name, t->linked, t->bytes,
+			       t->unclaimed, t->predicted - t->bytes - t->unclaimed,
+			       t->linked - t->predicted);
+		else
+			printf("  %-46s %10lld%s\n", t->name, t->bytes,
+			       t->unknown ? " (some sizes unknown)" : "");
+	}
+}
+
+static void print_bare(const struct report *r)
+{
+	size_t i;
+
+	if (!r->nbare)
+		return;
+	printf("%zu objects without a manifest (not compiled with the plugin), "
+	       "not in the figures above: %lld init bytes, %lld exit bytes\n",
+	       r->nbare, r->bare_bytes[RC_INIT] + r->bare_bytes[RC_INIT_TABLE],
+	       r->bare_bytes[RC_EXIT]);
+	for (i = 0; i < r->nbare; i++)
+		printf("  %10lld  %s\n", r->bare[i].bytes[RC_INIT]
+		       + r->bare[i].bytes[RC_INIT_TABLE], r->bare[i].o->path);
+}
+
+static void print_tops(const struct report *r, size_t top)
+{
+	size_t i;
+
+	if (top && rc_nunits) {
+		printf("\ntop units by init bytes:\n");
+		for (i = 0; i < rc_nunits && i < top; i++)
+			printf("  %10lld  %s (%s)\n", unit_bytes(r->units[i], true),
+			       r->units[i]->tu ? r->units[i]->tu : "?",
+			       r->units[i]->origin);
+	}
+	if (!top || !r->nsyms)
+		return;
+	printf("\ntop symbols:\n");
+	for (i = 0; i < r->nsyms && i < top; i++) {
+		const struct rc_symbol *y = r->syms[i].sym;
+
+		if (y->bytes < 0)
+			printf("  %10s  ", "?");
+		else
+			printf("  %10lld  ", y->bytes);
+		printf("%s  %s  %s:%ld\n", y->name, y->section,
+		       y->file ? y->file : "?", y->line);
+	}
+}
+
+static void print_text(const struct report *r, const struct opts *o)
+{
+	static const char *const what[] = {
+		[RC_INIT] = "init: freed after boot",
+		[RC_INIT_TABLE] = "init tables: freed after boot",
+		[RC_MEMINIT] = "meminit: freed only without memory hotplug",
+		[RC_EXIT] = "exit: discarded when built in",
+	};
+	const long long *head = o->linked ? r->linked : r->by_class;
+	enum rc_class cls;
+
+	printf("initcheck-report: %zu units in %zu objects\n", rc_nunits,
+	       rc_nobjects);
+	if (o->linked)
+		printf("bytes of %s (the units' own sums are in --json):\n",
+		       o->linked);
+	for (cls = RC_INIT; cls < RC_OTHER; cls++) {
+		printf("%-48s %10lld bytes\n", what[cls], head[cls]);
+		print_class_sections(cls, o->linked != NULL);
+	}
+	printf("reclaimable at boot (init + init tables): %lld bytes%s\n",
+	       head[RC_INIT] + head[RC_INIT_TABLE],
+	       o->linked ? ", linked" : "");
+	if (o->linked)
+		printf("  of which the units' manifests explain: %lld bytes\n",
+		       r->by_class[RC_INIT] + r->by_class[RC_INIT_TABLE]);
+	print_bare(r);
+	rc_suggest(NULL, stdout, o->suggest);
+	print_tops(r, (size_t)o->top);
+}
+
+/* Slim -flto objects hold no code and no init symbols: no cross-unit
+   check is possible from them, which must not read as a pass. */
+static bool refuse_lto_only(void)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < rc_nunits; i++)
+		n += rc_units[i].lto_only;
+	if (n)
+		rc_error("%zu of %zu units were compiled with -flto and no "
+			 "-ffat-lto-objects: their code and init symbols are "
+			 "made at link time, so they cannot be checked or "
+			 "counted; add -ffat-lto-objects", n, rc_nunits);
+	return n != 0;
+}
+
+int main(int argc, char **argv)
+{
+	struct opts o;
+	struct report r;
+	int first, i, rc = 0;
+
+	memset(&r, 0, sizeof(r));
+	if ((first = parse_args(argc, argv, &o, &rc)) < 0)
+		return rc;
+	rc = 0;
+	rc_keep_json = o.manifests;
+	if (!inputs_exist((const char *const *)(argv + first), argc - first)
+	    || (o.predict && !inputs_exist(&o.predict, 1))
+	    || (o.linked && !inputs_exist(&o.linked, 1)))
+		return 2;
+	if (o.predict && first == argc) {
+		rc = rc_predict_free_kbuild(o.predict, o.page_size, o.json);
+		rc_units_free();
+		return rc || rc_errors ? 1 : 0;
+	}
+	for (i = first; i < argc; i++)
+		rc |= rc_read_path(argv[i]);
+	if (o.predict) {
+		rc |= rc_predict_free(o.predict, o.page_size, o.json);
+		rc_units_free();
+		return rc || rc_errors ? 1 : 0;
+	}
+	if (o.manifests) {
+		print_manifests();
+		rc_units_free();
+		return rc || rc_errors ? 1 : 0;
+	}
+	if (refuse_lto_only()) {
+		rc_units_free();
+		return 1;
+	}
+	compute(&r, &o);
+	if (o.sarif)
+		rc |= rc_sarif_write(o.sarif, r.cross);
+	if (o.json)
+		print_json(&r, &o);
+	else
+		print_text(&r, &o);
+	json_decref(r.cross);
+	free(r.units);
+	free(r.syms);
+	free(r.bare);
 	free(totals);
+	rc_map_free(&total_ix);
 	rc_units_free();
-	return errors || rc || rc_errors ? 1 : 0;
+	return r.errors || rc || rc_errors ? 1 : 0;
 }

@@ -22,38 +22,19 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#define ZLIB_CONST
+#include <zlib.h>
 
 #include "report.h"
+#include "../include/initcheck-record.h"
 
-#define RECORD_MAGIC "INITCHK1"
-#define RECORD_SECTION ".discard.initcheck"
+#define RECORD_MAGIC IC_RECORD_MAGIC
+#define RECORD_MAGIC_V1 IC_RECORD_MAGIC_V1
+#define RECORD_SECTION IC_RECORD_SECTION
 
 struct rc_object *rc_objects;
 size_t rc_nobjects;
 static size_t objects_alloc;
-int rc_errors;
-
-void rc_error(const char *fmt, ...)
-{
-	va_list ap;
-
-	fputs("initcheck-report: ", stderr);
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fputc('\n', stderr);
-	rc_errors++;
-}
-
-void *rc_xrealloc(void *p, size_t size)
-{
-	p = realloc(p, size ? size : 1);
-	if (!p) {
-		rc_error("out of memory");
-		exit(2);
-	}
-	return p;
-}
 
 static uint32_t get_u32(const unsigned char *p, bool big_endian)
 {
@@ -63,6 +44,80 @@ static uint32_t get_u32(const unsigned char *p, bool big_endian)
 			    | (uint32_t)p[1] << 8 | p[0];
 }
 
+/* One record's header, in either format (docs/manifest.md):
+   "INITCHK1" u32 json_len, u32 n, sizes[n], JSON;
+   "INITCHK2" u32 stored_len, u32 n, u32 json_len, sizes[n], zlib(JSON). */
+struct record {
+	bool zlib;
+	uint32_t stored, n, json_len;
+	size_t header;		/* bytes before the sizes */
+};
+
+static bool record_header(const unsigned char *p, size_t left, bool big,
+			  struct record *r)
+{
+	if (left < 16)
+		return false;
+	r->zlib = !memcmp(p, RECORD_MAGIC, 8);
+	if (!r->zlib && memcmp(p, RECORD_MAGIC_V1, 8))
+		return false;
+	r->header = r->zlib ? 20 : 16;
+	if (left < r->header)
+		return false;
+	r->stored = get_u32(p + 8, big);
+	r->n = get_u32(p + 12, big);
+	r->json_len = r->zlib ? get_u32(p + 16, big) : r->stored;
+	return true;
+}
+
+/* zlib's uncompress, with the record's preset dictionary. */
+static bool inflate_record(Bytef *out, uLongf *len, const Bytef *in,
+			   uLong inlen)
+{
+	static const char dict[] = IC_RECORD_DICTIONARY;
+	z_stream zs;
+	int rc;
+
+	memset(&zs, 0, sizeof(zs));
+	zs.next_in = in;
+	zs.avail_in = (uInt)inlen;
+	zs.next_out = out;
+	zs.avail_out = (uInt)*len;
+	if (inflateInit(&zs) != Z_OK)
+		return false;
+	rc = inflate(&zs, Z_FINISH);
+	if (rc == Z_NEED_DICT
+	    && inflateSetDictionary(&zs, (const Bytef *)dict, sizeof(dict) - 1)
+	       == Z_OK)
+		rc = inflate(&zs, Z_FINISH);
+	*len = zs.total_out;
+	inflateEnd(&zs);
+	return rc == Z_STREAM_END;
+}
+
+/* The JSON of zlib record R, its stored bytes at DATA: inflated, or NULL
+   after an error. */
+static char *record_json(const char *origin, const struct record *r,
+			 const unsigned char *data)
+{
+	uLongf len = r->json_len;
+	Bytef *out;
+	/* no more than zlib can make of it (1032:1) */
+	if ((uLong)r->json_len / 1032 > r->stored + 1) {
+		rc_error("%s: %s: a record claims %u bytes from %u", origin,
+			 RECORD_SECTION, r->json_len, r->stored);
+		return NULL;
+	}
+	out = rc_xrealloc(NULL, r->json_len + 1);
+	if (!inflate_record(out, &len, data, r->stored) || len != r->json_len) {
+		rc_error("%s: %s: a record does not inflate", origin,
+			 RECORD_SECTION);
+		free(out);
+		return NULL;
+	}
+	return (char *)out;
+}
+
 /* Split a .discard.initcheck section into its records. */
 static void read_records(const char *origin, const unsigned char *p,
 			 size_t len, bool big_endian)
@@ -70,30 +125,35 @@ static void read_records(const char *origin, const unsigned char *p,
 	size_t off = 0;
 
 	while (off < len) {
-		uint32_t jlen, n, *sizes, i;
-		char where[64];
+		struct record r;
+		uint32_t *sizes, i;
+		size_t body;
+		char *json;
 
-		snprintf(where, sizeof(where), "offset %zu", off);
-		if (len - off < 16 || memcmp(p + off, RECORD_MAGIC, 8)) {
-			rc_error("%s: %s: not an initcheck record at %s",
-				 origin, RECORD_SECTION, where);
+		if (!record_header(p + off, len - off, big_endian, &r)) {
+			rc_error("%s: %s: not an initcheck record at offset %zu",
+				 origin, RECORD_SECTION, off);
 			return;
 		}
-		jlen = get_u32(p + off + 8, big_endian);
-		n = get_u32(p + off + 12, big_endian);
-		if (n > (len - off - 16) / 4
-		    || jlen > len - off - 16 - 4 * (size_t)n) {
-			rc_error("%s: %s: truncated record at %s", origin,
-				 RECORD_SECTION, where);
+		body = len - off - r.header;
+		if (r.n > body / 4 || r.stored > body - 4 * (size_t)r.n) {
+			rc_error("%s: %s: truncated record at offset %zu", origin,
+				 RECORD_SECTION, off);
 			return;
 		}
-		sizes = calloc(n ? n : 1, sizeof(*sizes));
-		for (i = 0; i < n; i++)
-			sizes[i] = get_u32(p + off + 16 + 4 * i, big_endian);
-		rc_unit_add(origin, (const char *)p + off + 16 + 4 * n, jlen,
-			    sizes, n);
+		sizes = rc_xcalloc(r.n, sizeof(*sizes));
+		for (i = 0; i < r.n; i++)
+			sizes[i] = get_u32(p + off + r.header + 4 * i, big_endian);
+		off += r.header + 4 * (size_t)r.n;
+		if (!r.zlib)
+			rc_unit_add(origin, (const char *)p + off, r.json_len,
+				    sizes, r.n);
+		else if ((json = record_json(origin, &r, p + off))) {
+			rc_unit_add(origin, json, r.json_len, sizes, r.n);
+			free(json);
+		}
 		free(sizes);
-		off += 16 + 4 * (size_t)n + jlen;
+		off += r.stored;
 	}
 }
 
@@ -104,28 +164,30 @@ static const char *base_name(const char *path)
 	return s ? s + 1 : path ? path : "";
 }
 
-/* The unit of this object that a symbol belongs to, or NULL. */
-static struct rc_unit *owner(struct rc_object *o, const char *name,
-			     bool global, const char *file, size_t file_seq)
+/* The unit of object O whose source file has base name FILE, the SEQ-th
+   of that name (ld -r keeps the inputs' order), or NULL. */
+static struct rc_unit *unit_of_file(const struct rc_object *o,
+				    const char *file, size_t seq)
 {
 	size_t i, seen = 0;
 
-	if (o->nunits == 1)
-		return &rc_units[o->first_unit];
-	for (i = o->first_unit; i < o->first_unit + o->nunits; i++) {
-		struct rc_unit *u = &rc_units[i];
-		struct rc_symbol *s;
-
-		if (global) {
-			s = rc_unit_symbol(u, name);
-			if (s && s->global)
-				return u;
-		} else if (file && !strcmp(base_name(u->tu), file)) {
-			if (seen++ == file_seq)
-				return u;
-		}
-	}
+	for (i = o->first_unit; file && i < o->first_unit + o->nunits; i++)
+		if (!strcmp(base_name(rc_units[i].tu), file) && seen++ == seq)
+			return &rc_units[i];
 	return NULL;
+}
+
+/* Global symbol name -> the unit of O whose manifest lists it global. */
+static void index_globals(const struct rc_object *o, struct rc_map *m)
+{
+	size_t i, k;
+
+	for (i = o->first_unit; i < o->first_unit + o->nunits; i++)
+		for (k = 0; k < rc_units[i].nsymbols; k++)
+			if (rc_units[i].symbols[k].global
+			    && !rc_map_get(m, rc_units[i].symbols[k].name))
+				rc_map_put(m, rc_units[i].symbols[k].name,
+					   RC_IX(i));
 }
 
 static struct rc_section *unit_section(struct rc_unit *u, const char *name)
@@ -149,13 +211,74 @@ static struct rc_symbol *add_symbol(struct rc_unit *u, const char *name,
 	u->symbols = rc_xrealloc(u->symbols, (u->nsymbols + 1) * sizeof(*s));
 	s = &u->symbols[u->nsymbols++];
 	memset(s, 0, sizeof(*s));
-	s->name = strdup(name);
+	s->name = rc_xstrdup(name);
 	s->section = sec->name;
 	s->function = func;
 	s->global = global;
 	s->file = u->tu;
 	s->bytes = -1;
+	rc_unit_index_symbol(u, u->nsymbols - 1);
 	return s;
+}
+
+/* Where read_symbols is in the symbol table: the unit that the last
+   STT_FILE symbol names (for the locals after it) and the object's
+   globals. */
+struct sym_walk {
+	struct rc_object *o;
+	struct rc_unit *file_unit;
+	struct rc_map file_seen;	/* STT_FILE name -> times seen */
+	struct rc_map globals;		/* name -> unit index + 1 */
+};
+
+static void file_symbol(struct sym_walk *w, const char *name)
+{
+	size_t seq = (size_t)rc_map_get(&w->file_seen, name);
+
+	rc_map_put(&w->file_seen, name, (void *)(seq + 1));
+	w->file_unit = w->o->nunits == 1 ? &rc_units[w->o->first_unit]
+		       : unit_of_file(w->o, name, seq);
+}
+
+static struct rc_unit *owner(struct sym_walk *w, const char *name,
+			     bool global)
+{
+	void *ix;
+
+	if (w->o->nunits == 1)
+		return &rc_units[w->o->first_unit];
+	if (!global)
+		return w->file_unit;
+	ix = rc_map_get(&w->globals, name);
+	return ix ? &rc_units[RC_UNIX(ix)] : NULL;
+}
+
+/* One defined function or object symbol: its size to its unit. */
+static void sized_symbol(Elf *e, struct sym_walk *w, const GElf_Sym *sym,
+			 const char *name, size_t shstrndx)
+{
+	GElf_Shdr sh;
+	Elf_Scn *scn = elf_getscn(e, sym->st_shndx);
+	const char *secname;
+	struct rc_unit *u;
+	struct rc_section *sec;
+	struct rc_symbol *s;
+	int type = GELF_ST_TYPE(sym->st_info);
+	bool global = GELF_ST_BIND(sym->st_info) != STB_LOCAL;
+
+	if (!scn || !gelf_getshdr(scn, &sh))
+		return;
+	secname = elf_strptr(e, shstrndx, sh.sh_name);
+	u = owner(w, name, global);
+	if (u || (u = rc_suggest_owner(name)))
+		rc_suggest_size(u, name, (long long)sym->st_size,
+				type == STT_FUNC);
+	if (!u || !secname || !(sec = unit_section(u, secname)))
+		return;
+	s = rc_unit_symbol(u, name);
+	if (!s)
+		s = add_symbol(u, name, sec, type == STT_FUNC, global);
+	s->bytes = (long long)sym->st_size;
 }
 
 /* Sizes of the symbols in reclaimable sections, from the symbol table. */
@@ -165,20 +288,12 @@ static void read_symbols(Elf *e, struct rc_object *o, Elf_Scn *symscn,
 	Elf_Data *d = elf_getdata(symscn, NULL);
 	size_t i, n = symsh->sh_entsize ? symsh->sh_size / symsh->sh_entsize
 					: 0;
-	const char *file = NULL;
-	/* how many earlier STT_FILE symbols had this same name */
-	size_t file_seq = 0;
-	char *files[4096];
-	size_t nfiles = 0, k;
+	struct sym_walk w = { o, NULL, { 0 }, { 0 } };
 
+	index_globals(o, &w.globals);
 	for (i = 0; d && i < n; i++) {
 		GElf_Sym sym;
-		GElf_Shdr sh;
-		Elf_Scn *scn;
-		const char *name, *secname;
-		struct rc_unit *u;
-		struct rc_section *sec;
-		struct rc_symbol *s;
+		const char *name;
 		int type;
 
 		if (!gelf_getsym(d, (int)i, &sym))
@@ -186,38 +301,18 @@ static void read_symbols(Elf *e, struct rc_object *o, Elf_Scn *symscn,
 		name = elf_strptr(e, symsh->sh_link, sym.st_name);
 		type = GELF_ST_TYPE(sym.st_info);
 		if (type == STT_FILE) {
-			file = name;
-			file_seq = 0;
-			for (k = 0; k < nfiles; k++)
-				if (!strcmp(files[k], name ? name : ""))
-					file_seq++;
-			if (nfiles < sizeof(files) / sizeof(files[0]))
-				files[nfiles++] = (char *)(name ? name : "");
+			file_symbol(&w, name ? name : "");
 			continue;
 		}
 		/* What assembler files use: never suggested (suggest.c). */
 		if (sym.st_shndx == SHN_UNDEF && !o->nunits && name && *name)
 			rc_suggest_foreign(name);
-		if ((type != STT_FUNC && type != STT_OBJECT) || !name
-		    || sym.st_shndx == SHN_UNDEF || sym.st_shndx >= SHN_LORESERVE)
-			continue;
-		scn = elf_getscn(e, sym.st_shndx);
-		if (!scn || !gelf_getshdr(scn, &sh))
-			continue;
-		secname = elf_strptr(e, shstrndx, sh.sh_name);
-		u = owner(o, name, GELF_ST_BIND(sym.st_info) != STB_LOCAL,
-			  file, file_seq);
-		if (u || (u = rc_suggest_owner(name)))
-			rc_suggest_size(u, name, (long long)sym.st_size,
-					type == STT_FUNC);
-		if (!u || !secname || !(sec = unit_section(u, secname)))
-			continue;
-		s = rc_unit_symbol(u, name);
-		if (!s)
-			s = add_symbol(u, name, sec, type == STT_FUNC,
-				       GELF_ST_BIND(sym.st_info) != STB_LOCAL);
-		s->bytes = (long long)sym.st_size;
+		if ((type == STT_FUNC || type == STT_OBJECT) && name
+		    && sym.st_shndx != SHN_UNDEF && sym.st_shndx < SHN_LORESERVE)
+			sized_symbol(e, &w, &sym, name, shstrndx);
 	}
+	rc_map_free(&w.file_seen);
+	rc_map_free(&w.globals);
 }
 
 static struct rc_object *new_object(const char *path)
@@ -231,46 +326,44 @@ static struct rc_object *new_object(const char *path)
 	}
 	o = &rc_objects[rc_nobjects++];
 	memset(o, 0, sizeof(*o));
-	o->path = strdup(path);
+	o->path = rc_xstrdup(path);
 	o->first_unit = rc_nunits;
 	return o;
 }
 
 /* Every section of this object, by name (a name may repeat: COMDAT
    groups), with its size and alignment: what --linked places, and what
-   tells bytes no unit claims. */
-static void object_sections(Elf *e, struct rc_object *o, size_t shstrndx)
+   tells bytes no unit claims.  BYNAME gets name -> index + 1. */
+static void object_sections(Elf *e, struct rc_object *o, size_t shstrndx,
+			    struct rc_map *byname)
 {
 	Elf_Scn *scn = NULL;
 
 	while ((scn = elf_nextscn(e, scn))) {
 		GElf_Shdr sh;
 		const char *name;
-		size_t j;
+		struct rc_section *s;
+		void *ix;
 
 		if (!gelf_getshdr(scn, &sh) || sh.sh_type == SHT_NULL
 		    || !(name = elf_strptr(e, shstrndx, sh.sh_name)))
 			continue;
-		for (j = 0; j < o->nsections; j++)
-			if (!strcmp(o->sections[j].name, name))
-				break;
-		if (j == o->nsections) {
+		ix = rc_map_get(byname, name);
+		if (!ix) {
 			o->sections = rc_xrealloc(o->sections, (o->nsections + 1)
 						  * sizeof(*o->sections));
-			o->sections[j].name = strdup(name);
-			o->sections[j].cls = RC_OTHER;
-			o->sections[j].bytes = 0;
-			o->sections[j].align = 1;
-			o->sections[j].alloc = false;
-			o->sections[j].witness = NULL;
-			o->sections[j].witness_global = false;
-			o->nsections++;
+			s = &o->sections[o->nsections];
+			*s = (struct rc_section){ rc_xstrdup(name), RC_OTHER, 0, 1,
+						  false, NULL, false };
+			ix = RC_IX(o->nsections++);
+			rc_map_put(byname, s->name, ix);
 		}
-		o->sections[j].bytes += (long long)sh.sh_size;
+		s = &o->sections[RC_UNIX(ix)];
+		s->bytes += (long long)sh.sh_size;
 		if (sh.sh_flags & SHF_ALLOC)
-			o->sections[j].alloc = true;
-		if ((long long)sh.sh_addralign > o->sections[j].align)
-			o->sections[j].align = (long long)sh.sh_addralign;
+			s->alloc = true;
+		if ((long long)sh.sh_addralign > s->align)
+			s->align = (long long)sh.sh_addralign;
 	}
 }
 
@@ -278,17 +371,20 @@ static void object_sections(Elf *e, struct rc_object *o, size_t shstrndx)
    in the linked image, that symbol's section is where the input section
    went (the linker script, not the name, decides that). */
 static void object_witnesses(Elf *e, struct rc_object *o, Elf_Scn *symscn,
-			     GElf_Shdr *symsh, size_t shstrndx)
+			     GElf_Shdr *symsh, size_t shstrndx,
+			     const struct rc_map *byname)
 {
 	Elf_Data *d = elf_getdata(symscn, NULL);
-	size_t i, j, n = symsh->sh_entsize ? symsh->sh_size / symsh->sh_entsize
-					: 0;
+	size_t i, n = symsh->sh_entsize ? symsh->sh_size / symsh->sh_entsize
+				     : 0;
 
 	for (i = 1; d && i < n; i++) {
 		GElf_Sym sym;
 		GElf_Shdr sh;
 		Elf_Scn *scn;
 		const char *name, *secname;
+		struct rc_section *s;
+		void *ix;
 		int type;
 
 		if (!gelf_getsym(d, (int)i, &sym))
@@ -299,38 +395,33 @@ static void object_witnesses(Elf *e, struct rc_object *o, Elf_Scn *symscn,
 		    || !(name = elf_strptr(e, symsh->sh_link, sym.st_name))
 		    || !*name || !(scn = elf_getscn(e, sym.st_shndx))
 		    || !gelf_getshdr(scn, &sh)
-		    || !(secname = elf_strptr(e, shstrndx, sh.sh_name)))
+		    || !(secname = elf_strptr(e, shstrndx, sh.sh_name))
+		    || !(ix = rc_map_get(byname, secname)))
 			continue;
-		for (j = 0; j < o->nsections; j++) {
-			struct rc_section *s = &o->sections[j];
-
-			if (strcmp(s->name, secname))
-				continue;
-			if (!s->witness_global && (!s->witness
-				|| GELF_ST_BIND(sym.st_info) != STB_LOCAL)) {
-				free(s->witness);
-				s->witness = strdup(name);
-				s->witness_global =
-					GELF_ST_BIND(sym.st_info) != STB_LOCAL;
-			}
-			break;
+		s = &o->sections[RC_UNIX(ix)];
+		if (!s->witness_global && (!s->witness
+			|| GELF_ST_BIND(sym.st_info) != STB_LOCAL)) {
+			free(s->witness);
+			s->witness = rc_xstrdup(name);
+			s->witness_global = GELF_ST_BIND(sym.st_info) != STB_LOCAL;
 		}
 	}
 }
 
 static void read_elf(Elf *e, const char *origin)
 {
-	size_t shstrndx;
+	size_t shstrndx, oi = rc_nobjects;
 	Elf_Scn *scn = NULL, *symscn = NULL;
-	GElf_Shdr symsh;
+	GElf_Shdr symsh = { 0 };
 	struct rc_object *o;
+	struct rc_map byname = { 0 };
 	bool big = elf_getident(e, NULL)[EI_DATA] == ELFDATA2MSB;
 
 	if (elf_getshdrstrndx(e, &shstrndx) != 0) {
 		rc_error("%s: %s", origin, elf_errmsg(-1));
 		return;
 	}
-	o = new_object(origin);
+	new_object(origin);
 	while ((scn = elf_nextscn(e, scn))) {
 		GElf_Shdr sh;
 		const char *name;
@@ -349,13 +440,14 @@ static void read_elf(Elf *e, const char *origin)
 		if (d && d->d_buf)
 			read_records(origin, d->d_buf, d->d_size, big);
 	}
-	o = &rc_objects[rc_nobjects - 1];
+	o = &rc_objects[oi];
 	o->nunits = rc_nunits - o->first_unit;
-	object_sections(e, o, shstrndx);
+	object_sections(e, o, shstrndx, &byname);
 	if (symscn) {
 		read_symbols(e, o, symscn, &symsh, shstrndx);
-		object_witnesses(e, o, symscn, &symsh, shstrndx);
+		object_witnesses(e, o, symscn, &symsh, shstrndx, &byname);
 	}
+	rc_map_free(&byname);
 }
 
 static void read_archive(int fd, Elf *ar, const char *path)
@@ -369,7 +461,7 @@ static void read_archive(int fd, Elf *ar, const char *path)
 
 		if (h && h->ar_name && h->ar_name[0] != '/'
 		    && elf_kind(m) == ELF_K_ELF
-		    && asprintf(&origin, "%s(%s)", path, h->ar_name) > 0) {
+		    && (origin = rc_xasprintf("%s(%s)", path, h->ar_name))) {
 			read_elf(m, origin);
 			free(origin);
 		}
@@ -378,33 +470,160 @@ static void read_archive(int fd, Elf *ar, const char *path)
 	}
 }
 
-/* A thin archive (the kernel's built-in.a) names its members, which stay
-   where they are: read each as a file, relative to the archive. */
 static int read_thin_archive(const char *path);
 
-static int read_json_file(const char *path)
+/* The whole of a small file, or NULL (an error said). */
+static unsigned char *slurp(const char *path, size_t *len)
 {
-	FILE *f = fopen(path, "r");
-	char *buf = NULL;
-	size_t len = 0;
-	int rc = 0;
+	FILE *f = fopen(path, "rb");
+	unsigned char *buf = NULL;
+	size_t n = 0, cap = 0, got;
 
 	if (!f) {
 		rc_error("%s: %s", path, strerror(errno));
-		return 1;
+		return NULL;
 	}
-	{
-		FILE *mem = open_memstream(&buf, &len);
-		char chunk[65536];
-		size_t n;
-
-		while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
-			fwrite(chunk, 1, n, mem);
-		fclose(mem);
+	do {
+		if (n == cap)
+			buf = rc_xrealloc(buf, cap = cap ? 2 * cap : 65536);
+		got = fread(buf + n, 1, cap - n, f);
+		n += got;
+	} while (got);
+	if (ferror(f)) {
+		rc_error("%s: %s", path, strerror(errno));
+		free(buf);
+		buf = NULL;
 	}
 	fclose(f);
-	if (!rc_unit_add(path, buf, len, NULL, 0))
-		rc = 1;
+	*len = n;
+	return buf;
+}
+
+/* A member header's decimal field of WIDTH bytes (space padded). */
+static bool ar_number(const unsigned char *p, size_t width, size_t *out)
+{
+	size_t i, v = 0;
+
+	for (i = 0; i < width && p[i] >= '0' && p[i] <= '9'; i++) {
+		if (v > ((size_t)-1 - 9) / 10)
+			return false;
+		v = v * 10 + (size_t)(p[i] - '0');
+	}
+	if (i == 0)
+		return false;
+	for (; i < width; i++)
+		if (p[i] != ' ')
+			return false;
+	*out = v;
+	return true;
+}
+
+/* Member name of header H: "name/" or "/N", N an offset into the long
+   name table NAMES (entries end with "/\n"); NULL if malformed. */
+static char *ar_member_name(const unsigned char *h, const unsigned char *names,
+			    size_t nnames)
+{
+	size_t off, end;
+
+	if (h[0] == '/' && ar_number(h + 1, 15, &off)) {
+		if (!names || off >= nnames)
+			return NULL;
+		for (end = off; end < nnames && names[end] != '\n'; end++)
+			;
+		if (end == off || end >= nnames || names[end - 1] != '/')
+			return NULL;
+		return rc_xasprintf("%.*s", (int)(end - 1 - off),
+				    (const char *)names + off);
+	}
+	for (end = 0; end < 16 && h[end] != '/'; end++)
+		;
+	return end && end < 16 ? rc_xasprintf("%.*s", (int)end, (const char *)h)
+				: NULL;
+}
+
+void rc_strv_free(char **v)
+{
+	size_t i;
+
+	for (i = 0; v && v[i]; i++)
+		free(v[i]);
+	free(v);
+}
+
+/* "ar t" of a thin archive, read from the file itself: the format is ar's,
+   not ELF (libelf of elfutils 0.188 does not open thin archives), and no
+   program is run for it. */
+static char **thin_members(const char *path, const unsigned char *p,
+			   size_t len, const char *dir)
+{
+	const unsigned char *names = NULL;
+	size_t off = 8, nnames = 0, n = 0, size;
+	char **v = rc_xcalloc(1, sizeof(*v)), *name;
+
+	while (off < len) {
+		const unsigned char *h = p + off;
+
+		if (len - off < 60 || h[58] != '`' || h[59] != '\n'
+		    || !ar_number(h + 48, 10, &size))
+			goto bad;
+		off += 60;
+		if (h[0] == '/' && (h[1] == ' ' || h[1] == '/'
+				    || !memcmp(h, "/SYM64/", 7))) {
+			/* symbol table, long names: their data is here */
+			if (size > len - off)
+				goto bad;
+			if (h[1] == '/') {
+				names = p + off;
+				nnames = size;
+			}
+			off += size + (size & 1);
+			continue;
+		}
+		if (!(name = ar_member_name(h, names, nnames)))
+			goto bad;
+		v = rc_xrealloc(v, (n + 2) * sizeof(*v));
+		v[n++] = name[0] == '/' ? name
+				      : rc_xasprintf("%s/%s", dir, name);
+		if (v[n - 1] != name)
+			free(name);
+		v[n] = NULL;
+	}
+	return v;
+bad:
+	rc_error("%s: malformed thin archive at offset %zu", path, off);
+	rc_strv_free(v);
+	return NULL;
+}
+
+char **rc_thin_members(const char *path)
+{
+	size_t len;
+	unsigned char *p = slurp(path, &len);
+	char *dir, *slash, **v = NULL;
+
+	if (!p)
+		return NULL;
+	if (len < 8 || memcmp(p, "!<thin>\n", 8)) {
+		rc_error("%s: not a thin archive", path);
+		free(p);
+		return NULL;
+	}
+	dir = rc_xstrdup(path);
+	slash = strrchr(dir, '/');
+	if (slash)
+		*slash = '\0';
+	v = thin_members(path, p, len, slash ? dir : ".");
+	free(dir);
+	free(p);
+	return v;
+}
+
+static int read_json_file(const char *path)
+{
+	size_t len;
+	unsigned char *buf = slurp(path, &len);
+	int rc = !buf || !rc_unit_add(path, (const char *)buf, len, NULL, 0);
+
 	free(buf);
 	return rc;
 }
@@ -447,38 +666,26 @@ static int read_file(const char *path)
 	return 0;
 }
 
+/* A thin archive (the kernel's built-in.a) names its members, which stay
+   where they are: read each as a file, relative to the archive. */
 static int read_thin_archive(const char *path)
 {
-	/* The member list is the archive's own format, not ELF: libelf
-	   (elfutils 0.188) does not open thin archives, binutils' ar does. */
-	char *dir = strdup(path), *slash = strrchr(dir, '/'), *cmd, line[4096];
-	FILE *p;
+	static int depth;	/* a thin archive may name one (or itself) */
+	char **v;
+	size_t i;
 	int rc = 0;
 
-	if (slash)
-		*slash = '\0';
-	else
-		strcpy(dir, ".");
-	if (asprintf(&cmd, "ar t '%s'", path) < 0)
+	if (depth == 8) {
+		rc_error("%s: thin archives nested more than 8 deep", path);
 		return 1;
-	p = popen(cmd, "r");
-	while (p && fgets(line, sizeof(line), p)) {
-		char *member;
-
-		line[strcspn(line, "\n")] = '\0';
-		if (line[0] == '/')
-			member = strdup(line);
-		else if (asprintf(&member, "%s/%s", dir, line) < 0)
-			continue;
-		rc |= read_file(member);
-		free(member);
 	}
-	if (!p || pclose(p) != 0) {
-		rc_error("%s: cannot list the thin archive with ar", path);
-		rc = 1;
-	}
-	free(cmd);
-	free(dir);
+	if (!(v = rc_thin_members(path)))
+		return 1;
+	depth++;
+	for (i = 0; v[i]; i++)
+		rc |= read_file(v[i]);
+	depth--;
+	rc_strv_free(v);
 	return rc;
 }
 

@@ -207,7 +207,8 @@ static int read_image(Elf *e, const char *path)
 			}
 		}
 	}
-	qsort(syms, nsyms, sizeof(*syms), cmp_isym);
+	if (nsyms)	/* qsort of a NULL base is undefined, even of 0 */
+		qsort(syms, nsyms, sizeof(*syms), cmp_isym);
 
 	/* Load addresses, moved into the mapping of the largest section
 	   (x86_64: __START_KERNEL_map + physical); sections outside every
@@ -323,7 +324,8 @@ static struct iname *gather(size_t *count)
 	}
 	for (k = 0; k < nins; k++)
 		locate(&ins[k]);
-	qsort(ins, nins, sizeof(*ins), cmp_iname);
+	if (nins)
+		qsort(ins, nins, sizeof(*ins), cmp_iname);
 	*count = nins;
 	return ins;
 }

@@ -1,6 +1,7 @@
 /*
  * report.h - what the parts of initcheck-report share.
  *
+ *   util.c, map.c       messages, allocation, a string-keyed hash table
  *   initcheck-report.c  command line, totals, text and JSON output
  *   objects.c           inputs: files, directories, archives, ld -r
  *                       outputs, read with libelf
@@ -15,6 +16,7 @@
 #include <jansson.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 /* Section classes, as the plugin names them in the manifest. */
 enum rc_class { RC_INIT, RC_INIT_TABLE, RC_MEMINIT, RC_EXIT, RC_OTHER };
@@ -41,8 +43,18 @@ struct rc_symbol {
 	long line;
 };
 
+/* One row of a manifest's "references" (docs/manifest.md): strings
+   interned (rc_intern), shared by every unit. */
+struct rc_ref {
+	const char *sym, *from, *from_sec, *file, *forbidden;
+	unsigned line, col;
+	bool call;
+};
+
 struct rc_unit {
 	char *origin;		/* "obj/a.o", "lib.a(a.o)", "x.json" */
+	struct rc_ref *refs;	/* the references table, as rows */
+	size_t nrefs;
 	json_t *manifest;
 	const char *tu;		/* borrowed from the manifest */
 	struct rc_section *sections;
@@ -52,6 +64,7 @@ struct rc_unit {
 	bool sizes_exact;
 	json_t *fn_sizes;	/* symbol -> st_size, for suggest.c */
 	bool lto_only;		/* -flto, no fat code: nothing counted */
+	struct rc_map *symbol_ix;	/* name -> index + 1 in symbols */
 };
 
 /* One ELF input's own section sizes, for what the units do not explain
@@ -72,8 +85,31 @@ extern int rc_errors;
 
 /* objects.c */
 int rc_read_path(const char *path);	/* file or directory; 0 if fine */
+/* The members a thin archive names, as paths (relative ones joined to the
+   archive's directory), NULL-terminated; NULL (an error said) if the file
+   is not one.  Free with rc_strv_free. */
+char **rc_thin_members(const char *path);
+void rc_strv_free(char **v);
+
+/* util.c */
 void rc_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void *rc_xrealloc(void *p, size_t size);	/* or exit 2: out of memory */
+void *rc_xcalloc(size_t n, size_t size);
+char *rc_xstrdup(const char *s);
+char *rc_xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* map.c: string keys (borrowed), pointer values (never NULL). */
+struct rc_map {
+	const char **keys;
+	void **vals;
+	unsigned long long *hashes;
+	size_t cap, n;
+};
+void *rc_map_get(const struct rc_map *m, const char *key);
+void *rc_map_put(struct rc_map *m, const char *key, void *val);
+void rc_map_free(struct rc_map *m);
+#define RC_IX(i) ((void *)((size_t)(i) + 1))	/* an index as a value */
+#define RC_UNIX(p) ((size_t)(p) - 1)		/* and back */
 
 /* units.c */
 struct rc_unit *rc_unit_add(const char *origin, const char *json,
@@ -81,10 +117,24 @@ struct rc_unit *rc_unit_add(const char *origin, const char *json,
 enum rc_class rc_class_of(const char *section, const char *class_name);
 const char *rc_class_label(enum rc_class cls);
 struct rc_symbol *rc_unit_symbol(struct rc_unit *u, const char *name);
+void rc_unit_index_symbol(struct rc_unit *u, size_t i);
+const char *rc_intern(const char *s);	/* one copy of each string */
+/* Keep each manifest's whole JSON (--manifests prints it); else what is
+   read into the unit's arrays is dropped from it. */
+extern bool rc_keep_json;
 void rc_units_free(void);
 
 /* predict.c */
 int rc_predict_free(const char *image, long long page_size, bool as_json);
+
+/* kbuild.c: --predict-free IMAGE alone, in a kernel build directory: the
+   link's inputs found as scripts/link-vmlinux.sh gives them, then read
+   and predicted. */
+int rc_predict_free_kbuild(const char *image, long long page_size,
+			   bool as_json);
+
+/* sarif.c */
+int rc_sarif_write(const char *path, json_t *findings);
 
 /* crossref.c */
 #include <stdio.h>

@@ -22,6 +22,11 @@
 
 #include "report.h"
 
+static const char *or_else(const char *s, const char *none)
+{
+	return s ? s : none;
+}
+
 static json_t *foreign;		/* names objects without a manifest use */
 static json_t *owners;		/* global candidate -> index in rc_units */
 static size_t owners_seen;	/* units already in it */
@@ -118,13 +123,14 @@ static long long bytes_of(const struct rc_unit *u, json_t *s)
 	return f ? json_integer_value(f) : 0;
 }
 
+/* TEXT: print to stdout (a flag, as the callers' FILE) */
 static void suggest_one(const struct rc_unit *u, json_t *s, long units,
-			json_t *list, FILE *text)
+			json_t *list, const FILE *text)
 {
 	const char *file = json_string_value(json_object_get(s, "file"));
 	const char *name = json_string_value(json_object_get(s, "name"));
 	const char *marker = json_string_value(json_object_get(s, "marker"));
-	bool fn = !strcmp(json_string_value(json_object_get(s, "kind")) ?: "",
+	bool fn = !strcmp(or_else(json_string_value(json_object_get(s, "kind")), ""),
 			  "function");
 	long long bytes = bytes_of(u, s);
 	json_int_t line = json_integer_value(json_object_get(s, "line"));
@@ -137,8 +143,8 @@ static void suggest_one(const struct rc_unit *u, json_t *s, long units,
 
 		json_array_append_new(list, json_pack(
 			"{s:s, s:s, s:s, s:s, s:I, s:I, s:o, s:b, s:O}",
-			"name", name ?: "", "kind", fn ? "function" : "variable",
-			"marker", marker ?: "", "file", file, "line", line,
+			"name", or_else(name, ""), "kind", fn ? "function" : "variable",
+			"marker", or_else(marker, ""), "file", file, "line", line,
 			"column", col,
 			"bytes", bytes < 0 ? json_null() : json_integer(bytes),
 			"global", units > 0,
@@ -150,16 +156,16 @@ static void suggest_one(const struct rc_unit *u, json_t *s, long units,
 		printf("%s:%lld:%lld: note: '%s' is only named by the module "
 		       "exit table; marking it '__exit' discards %lld bytes "
 		       "when built in [initcheck:suggest]\n", file,
-		       (long long)line, (long long)col, name ?: "?",
+		       (long long)line, (long long)col, or_else(name, "?"),
 		       bytes < 0 ? 0 : bytes);
 		return;
 	}
 	printf("%s:%lld:%lld: note: '%s' is only %s init code", file,
-	       (long long)line, (long long)col, name ?: "?",
+	       (long long)line, (long long)col, or_else(name, "?"),
 	       fn ? "reached from" : "used by");
 	if (units > 1)
 		printf(" (of %ld units)", units);
-	printf("; marking it '%s' frees ", marker ?: "?");
+	printf("; marking it '%s' frees ", or_else(marker, "?"));
 	if (bytes < 0)
 		printf("its %s", fn ? "code" : "bytes");
 	else

@@ -3,6 +3,7 @@
  * section sizes its record carries.
  */
 #define _GNU_SOURCE
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -11,6 +12,89 @@
 struct rc_unit *rc_units;
 size_t rc_nunits;
 static size_t units_alloc;
+bool rc_keep_json;
+static struct rc_map strings;	/* the interned strings: key = value */
+
+const char *rc_intern(const char *s)
+{
+	const char *p;
+	char *q;
+
+	if (!s)
+		return NULL;
+	if ((p = rc_map_get(&strings, s)))
+		return p;
+	q = rc_xstrdup(s);
+	rc_map_put(&strings, q, q);
+	return q;
+}
+
+static void intern_free(void)
+{
+	size_t i;
+
+	for (i = 0; i < strings.cap; i++)
+		free(strings.vals[i]);
+	rc_map_free(&strings);
+}
+
+/* The strings of a small table ("files", "forbidden"), interned. */
+static const char **intern_table(json_t *arr)
+{
+	const char **v = rc_xcalloc(json_array_size(arr) + 1, sizeof(*v));
+	json_t *e;
+	size_t i;
+
+	json_array_foreach(arr, i, e)
+		v[i] = rc_intern(json_string_value(e));
+	return v;
+}
+
+static const char *table_at(const char **v, size_t n, json_t *ix)
+{
+	json_int_t i = json_integer_value(ix);
+
+	return i >= 0 && (size_t)i < n ? v[i] : NULL;
+}
+
+/* The rows of "references" ("reference_columns": symbol, from,
+   from_section, kind, file, line, column, forbidden), with "files" and
+   "forbidden" looked up. */
+static void read_refs(struct rc_unit *u)
+{
+	json_t *refs = json_object_get(u->manifest, "references"), *r;
+	json_t *fj = json_object_get(u->manifest, "files");
+	json_t *sj = json_object_get(u->manifest, "forbidden");
+	const char **files = intern_table(fj), **sets = intern_table(sj);
+	const char *prev_from = NULL, *prev_sec = NULL;
+	size_t i, n = 0;
+
+	u->refs = rc_xcalloc(json_array_size(refs), sizeof(*u->refs));
+	json_array_foreach(refs, i, r) {
+		struct rc_ref *x = &u->refs[n];
+		const char *kind = json_string_value(json_array_get(r, 3));
+		const char *from = json_string_value(json_array_get(r, 1));
+		const char *sec = json_string_value(json_array_get(r, 2));
+
+		if (!(x->sym = rc_intern(json_string_value(json_array_get(r, 0)))))
+			continue;
+		/* a function's rows are together: its name once */
+		x->from = prev_from && from && !strcmp(prev_from, from)
+			  ? prev_from : (prev_from = rc_intern(from));
+		x->from_sec = prev_sec && sec && !strcmp(prev_sec, sec)
+			      ? prev_sec : (prev_sec = rc_intern(sec));
+		x->call = kind && !strcmp(kind, "call");
+		x->file = table_at(files, json_array_size(fj), json_array_get(r, 4));
+		x->line = (unsigned)json_integer_value(json_array_get(r, 5));
+		x->col = (unsigned)json_integer_value(json_array_get(r, 6));
+		x->forbidden = table_at(sets, json_array_size(sj),
+					json_array_get(r, 7));
+		n++;
+	}
+	u->nrefs = n;
+	free(files);
+	free(sets);
+}
 
 static const struct {
 	const char *name;
@@ -44,30 +128,40 @@ const char *rc_class_label(enum rc_class cls)
 	return "other";
 }
 
-static void *xcalloc(size_t n, size_t size)
+/* What the unit's arrays hold now, out of its JSON (a third of the
+   memory: measured on a kernel, 57 MB against 21 MB), unless the JSON is
+   printed whole (--manifests). */
+static void drop_read_json(json_t *m)
 {
-	return memset(rc_xrealloc(NULL, n * size), 0, n * size);
-}
+	static const char *const keys[] = { "references", "files", "forbidden",
+		"reference_columns", "symbols", "sections" };
+	size_t i;
 
-static char *xstrdup(const char *s)
-{
-	char *p = strdup(s ? s : "");
-
-	if (!p) {
-		rc_error("out of memory");
-		exit(2);
-	}
-	return p;
+	for (i = 0; i < sizeof(keys) / sizeof(keys[0]); i++)
+		json_object_del(m, keys[i]);
 }
 
 struct rc_symbol *rc_unit_symbol(struct rc_unit *u, const char *name)
 {
-	size_t i;
+	void *ix = u->symbol_ix ? rc_map_get(u->symbol_ix, name) : NULL;
 
-	for (i = 0; i < u->nsymbols; i++)
-		if (!strcmp(u->symbols[i].name, name))
-			return &u->symbols[i];
-	return NULL;
+	return ix ? &u->symbols[RC_UNIX(ix)] : NULL;
+}
+
+/* Indexes symbol I of U by name (the first of namesakes stays). */
+void rc_unit_index_symbol(struct rc_unit *u, size_t i)
+{
+	if (!u->symbol_ix)
+		u->symbol_ix = rc_xcalloc(1, sizeof(*u->symbol_ix));
+	if (!rc_map_get(u->symbol_ix, u->symbols[i].name))
+		rc_map_put(u->symbol_ix, u->symbols[i].name, RC_IX(i));
+}
+
+static const char *str_or(json_t *v, const char *none)
+{
+	const char *s = json_string_value(v);
+
+	return s ? s : none;
 }
 
 /* The unit of a manifest (JSON text of LEN bytes) with the SIZES its
@@ -99,7 +193,7 @@ struct rc_unit *rc_unit_add(const char *origin, const char *text, size_t len,
 	}
 	u = &rc_units[rc_nunits++];
 	memset(u, 0, sizeof(*u));
-	u->origin = xstrdup(origin);
+	u->origin = rc_xstrdup(origin);
 	u->manifest = m;
 	u->tu = json_string_value(json_object_get(m, "tu"));
 	u->sizes_exact = json_is_true(json_object_get(m, "sizes_exact"));
@@ -107,11 +201,11 @@ struct rc_unit *rc_unit_add(const char *origin, const char *text, size_t len,
 
 	secs = json_object_get(m, "sections");
 	u->nsections = json_array_size(secs);
-	u->sections = xcalloc(u->nsections, sizeof(*u->sections));
+	u->sections = rc_xcalloc(u->nsections, sizeof(*u->sections));
 	json_array_foreach(secs, i, v) {
 		struct rc_section *s = &u->sections[i];
 
-		s->name = xstrdup(json_string_value(json_object_get(v, "name")));
+		s->name = rc_xstrdup(json_string_value(json_object_get(v, "name")));
 		s->cls = rc_class_of(s->name, json_string_value(
 					     json_object_get(v, "class")));
 		/* 0xffffffff: a name the assembler could not use. */
@@ -121,7 +215,7 @@ struct rc_unit *rc_unit_add(const char *origin, const char *text, size_t len,
 
 	syms = json_object_get(m, "symbols");
 	u->nsymbols = json_array_size(syms);
-	u->symbols = xcalloc(u->nsymbols, sizeof(*u->symbols));
+	u->symbols = rc_xcalloc(u->nsymbols, sizeof(*u->symbols));
 	json_array_foreach(syms, i, v) {
 		struct rc_symbol *s = &u->symbols[i];
 		const char *sec = json_string_value(json_object_get(v,
@@ -129,11 +223,11 @@ struct rc_unit *rc_unit_add(const char *origin, const char *text, size_t len,
 		json_t *bytes = json_object_get(v, "bytes");
 		size_t k;
 
-		s->name = xstrdup(json_string_value(json_object_get(v, "name")));
-		s->function = !strcmp(json_string_value(json_object_get(
-					      v, "kind")) ?: "", "function");
+		s->name = rc_xstrdup(json_string_value(json_object_get(v, "name")));
+		s->function = !strcmp(str_or(json_object_get(v, "kind"), ""),
+				      "function");
 		s->global = json_is_true(json_object_get(v, "global"));
-		s->file = json_string_value(json_object_get(v, "file"));
+		s->file = rc_intern(json_string_value(json_object_get(v, "file")));
 		s->line = (long)json_integer_value(json_object_get(v, "line"));
 		s->bytes = json_is_integer(bytes) ? json_integer_value(bytes)
 						  : -1;
@@ -141,7 +235,12 @@ struct rc_unit *rc_unit_add(const char *origin, const char *text, size_t len,
 		for (k = 0; sec && k < u->nsections; k++)
 			if (!strcmp(u->sections[k].name, sec))
 				s->section = u->sections[k].name;
+		rc_unit_index_symbol(u, i);
 	}
+	read_refs(u);
+	u->tu = rc_intern(u->tu);
+	if (!rc_keep_json)
+		drop_read_json(m);
 	return u;
 }
 
@@ -158,11 +257,16 @@ void rc_units_free(void)
 			free(u->symbols[k].name);
 		free(u->sections);
 		free(u->symbols);
+		free(u->refs);
 		free(u->origin);
 		json_decref(u->manifest);
 		json_decref(u->fn_sizes);
+		if (u->symbol_ix)
+			rc_map_free(u->symbol_ix);
+		free(u->symbol_ix);
 	}
 	free(rc_units);
 	rc_units = NULL;
 	rc_nunits = units_alloc = 0;
+	intern_free();
 }

@@ -60,11 +60,12 @@ def check_object(obj, manifests):
     unit = units[0]
     listed = set()
     total = 0
-    for name, size in unit["sections"].items():
+    for sec in unit["sections"]:
+        name, size = sec["name"], sec["bytes"]
         listed.add(name)
         if size != elf.get(name):
             fail("%s: manifest %s bytes, readelf %s" % (name, size, elf.get(name)))
-        if unit["section_classes"][name] in ("init", "init table"):
+        if sec["class"] in ("init", "init table"):
             total += size
     if unit["reclaimable_bytes"] != total:
         fail("reclaimable_bytes %d, sections add up to %d" % (unit["reclaimable_bytes"], total))

@@ -32,7 +32,7 @@ INITCHECK_INITCALL(start, 6);
 /* { dg-final { manifest-section ".init.rodata" } } */
 /* { dg-final { manifest-section ".exit.text" } } */
 /* { dg-final { manifest-section ".initcall6.init" } } */
-/* { dg-final { manifest-match {"bytes": 64,\s*"file": "[^"]*sizes.c",\s*"global": false,\s*"kind": "variable",\s*"line": 7,\s*"name": "boot_args"} } } */
+/* { dg-final { manifest-match {"bytes": 64,\s*"class": "init",\s*"file": "[^"]*sizes.c",\s*"global": false,\s*"kind": "variable",\s*"line": 7,\s*"name": "boot_args"} } } */
 /* { dg-final { manifest-match {"kind": "function",\s*"line": 15,\s*"name": "start",\s*"section": "\.init\.text"} } } */
-/* { dg-final { manifest-match {"\.initcall6\.init": "init table"} } } */
+/* { dg-final { manifest-match {"class": "init table",\s*"name": "\.initcall6\.init"} } } */
 /* { dg-final { manifest-match {"reclaimable_bytes": [1-9]} } } */

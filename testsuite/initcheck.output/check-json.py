@@ -33,4 +33,10 @@ else:
     assert uri.endswith("fixit-source.c"), uri
     fix = res["fixes"][0]["artifactChanges"][0]["replacements"][0]
     assert fix["insertedContent"]["text"].startswith("__init"), fix
+    # The version, no relative helpUri, GCC's note as a related location.
+    assert run["tool"]["driver"]["version"], run["tool"]["driver"]
+    assert all("helpUri" not in r or "://" in r["helpUri"]
+               for r in run["tool"]["driver"]["rules"])
+    notes = [n["message"]["text"] for n in res.get("relatedLocations", [])]
+    assert any("'setup' is declared __init here" in n for n in notes), notes
 print("ok")

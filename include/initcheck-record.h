@@ -1,0 +1,50 @@
+/*
+ * initcheck-record.h - the record the initcheck plugin writes into each
+ * object and initcheck-report reads (docs/manifest.md): what both sides
+ * must spell the same.  C and C++ (the plugin is compiled as C++).
+ */
+#ifndef INITCHECK_RECORD_H
+#define INITCHECK_RECORD_H
+
+#define IC_RECORD_SECTION ".discard.initcheck"
+#define IC_RECORD_MAGIC "INITCHK2"	/* zlib-compressed JSON */
+#define IC_RECORD_MAGIC_V1 "INITCHK1"	/* plain JSON: still read */
+#define IC_MANIFEST_VERSION 1		/* of the JSON: "version" */
+
+/*
+ * The preset dictionary of the zlib stream (RFC 1950 FDICT; its Adler-32
+ * is in the stream's header, so a reader with another dictionary says so
+ * instead of misreading): the vocabulary of every manifest - its keys,
+ * classes, rule sets, the common section names - which a unit's own few
+ * kilobytes would otherwise spend their first bytes on.  Changing it
+ * changes the format: a new magic.
+ */
+#define IC_RECORD_DICTIONARY \
+	"{\"reference_columns\": [\"symbol\", \"from\", \"from_section\", \"kind\"," \
+	" \"file\", \"line\", \"column\", \"forbidden\"], \"sizes_exact\": true, \"l" \
+	"to_only\": false, \"output\": \"\", \"pointer_bytes\": 8, \"init_strings" \
+	"\": {\"literals\": 0, \"bytes\": 0, \"moved\": false}, \"suggest\": {\"sta" \
+	"tic\": [{\"name\": \"\", \"kind\": \"function\", \"marker\": \"__init\", \"fil" \
+	"e\": \"\", \"line\": 0, \"column\": 0, \"uses\": 0, \"bytes\": null}], \"glo" \
+	"bal\": [], \"init_only\": [], \"runtime\": []}, \"forbidden\": [\"init=i" \
+	"nit-from-text:error meminit=init-from-text:error exit=exit-from-" \
+	"text:error\", \"exit=exit-from-init:error\", \"init=init-from-data:e" \
+	"rror meminit=init-from-data:error exit=exit-from-data:error\", \"i" \
+	"nit=init-from-rodata:error meminit=init-from-rodata:error exit=e" \
+	"xit-from-rodata:error\", \"init=init-from-text:warning meminit=ini" \
+	"t-from-text:warning exit=exit-from-text:warning\"], \"version\": 1," \
+	" \"sections\": [{\"name\": \".init.data\", \"class\": \"init\"}, {\"name\": " \
+	"\".init.rodata\", \"class\": \"init\"}, {\"name\": \".exit.text\", \"class\"" \
+	": \"exit\"}, {\"name\": \".meminit.text\", \"class\": \"meminit\"}, {\"name" \
+	"\": \".initcall6.init\", \"class\": \"init table\"}, {\"name\": \".init.te" \
+	"xt\", \"class\": \"init\"}], \"compiler\": \"GCC 12.2.0\", \"target\": \"aar" \
+	"ch64-linux-gnu\", \"target\": \"x86_64-linux-gnu\"}, \"symbols\": [{\"ki" \
+	"nd\": \"variable\", \"global\": false, \"name\": \"\", \"line\": 0, \"sectio" \
+	"n\": \".init.data\", \"bytes\": 0, \"file\": \"\", \"class\": \"init\"}, {\"ki" \
+	"nd\": \"function\", \"global\": true, \"name\": \"\", \"line\": 0, \"section" \
+	"\": \".init.text\", \"bytes\": null, \"file\": \"\", \"class\": \"init\"}], \"" \
+	"files\": [\"include/linux/\"], \"references\": [[\"\", \"\", \".init.text\"" \
+	", \"call\", 0, 0, 0, 1], [\"\", \"\", \".text\", \"reference\", 0, 0, 0, 0" \
+	"], [\"\", \"\", \".text\", \"call\", 0, 0, 0, 0]]}"
+
+#endif
