@@ -302,6 +302,12 @@ static json::object *build(struct ic_section_set *sections, bool exact)
 			ic_classify(node->decl, &p);
 			if (!is_reclaimable(p.cls))
 				continue;
+			/* Reclaimable in GCC's own section: a Xen foo.init.o
+			   (profile xen), whose .rodata objcopy renames after
+			   the compile.  Its final name is not known here, and an
+			   end label would add a section: left to --linked. */
+			if (p.section_is_default && !node->get_section())
+				continue;
 			if (node->get_section())
 				p.section = node->get_section();
 			add_section(sections, p.section);
