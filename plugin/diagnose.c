@@ -229,13 +229,14 @@ static void report(const struct finding *f)
 	const char *verb = r->kind == IC_REF_CALL ? "calls" : "references";
 	const char *marker = NULL;
 	diagnostic_t kind = ic_diagnostic_kind(sev);
-	bool shown;
+	bool shown, lifted;
 
 	if (f->from_decl && !f->site
 	    && (from->cls == IC_NORMAL || from->cls == IC_RODATA))
 		marker = init_marker_for(f->from_decl);
 
 	describe(to, what, sizeof(what));
+	lifted = ic_werror_suspend(kind);
 	if (!f->from_decl)
 		/* A top-level asm statement: no symbol, only a section. */
 		shown = emit_diagnostic(kind, &richloc, 0,
@@ -256,6 +257,7 @@ static void report(const struct finding *f)
 					" [%s:%s]", f->from_decl, from->section,
 					verb, what, r->to, to->section,
 					IC_NAME, rule->name);
+	ic_werror_resume(lifted);
 	if (!shown)
 		return;
 	if (f->site)

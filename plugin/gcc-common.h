@@ -29,6 +29,26 @@
 #include "ggc.h"
 #include "hash-set.h"
 
+#include "bversion.h"
+#include "c-family/c-pragma.h"	/* parse_in */
+#include "cpplib.h"
+
 #include <fnmatch.h>
+
+#ifndef BUILDING_GCC_VERSION
+#define BUILDING_GCC_VERSION (BUILDING_GCC_MAJOR * 1000 + BUILDING_GCC_MINOR)
+#endif
+
+/* Whether -Werror was given, and setting it: a public field of the
+   diagnostic context up to GCC 13, behind accessors from GCC 14. */
+#if BUILDING_GCC_VERSION >= 14000
+#define ic_werror_requested() (global_dc->warning_as_error_requested_p())
+#define ic_set_werror_requested(v) \
+	(global_dc->set_warning_as_error_requested(v))
+#else
+#define ic_werror_requested() (global_dc->warning_as_error_requested)
+#define ic_set_werror_requested(v) \
+	(global_dc->warning_as_error_requested = (v))
+#endif
 
 #endif /* INITCHECK_GCC_COMMON_H */
