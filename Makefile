@@ -7,6 +7,7 @@
 #   make demo            build everything and show what initcheck does
 #   make bench           compile-time cost with and without the plugin
 #   make kernel-check    Linux 6.1 tinyconfig built with the plugin, checked
+#                        (KERNEL=6.12: Linux 6.12; also boot-check, module-check)
 #   make kernel-bench    the plugin's cost on the tinyconfig build (medians)
 #   make mutants         section mismatches injected into that kernel one at a
 #                        time: found by the plugin, by modpost (not in check;
@@ -20,11 +21,15 @@
 #                        (FUZZ_SEEDS="FIRST LAST", default 1 1000)
 #   make boot-check      Linux 6.1 x86_64 tinyconfig booted in QEMU: its
 #                        "Freeing unused kernel image" figure as predicted
+#   make module-check    an out-of-tree module against Linux 6.12 with the
+#                        plugin: its freed init bytes as the booted kernel
+#                        counts them
 #   make install         plugin into $(CC)'s plugin directory, header into
 #                        $(PREFIX)/include; honours DESTDIR
 #   make uninstall, clean
 
 CC        ?= gcc
+KERNEL    ?= 6.1
 ifeq ($(origin CC),default)
 CC        := gcc
 endif
@@ -79,7 +84,7 @@ DEB_PACKAGES += gcc-$(GCC_MAJOR)-$(CROSS) gcc-$(GCC_MAJOR)-plugin-dev-$(CROSS) \
 	binutils-$(CROSS) libc6-dev-$(CROSS_ARCH)-cross qemu-user
 endif
 
-.PHONY: all deps check demo bench kernel-check kernel-bench mutants kernel-identity fuzz boot-check install uninstall clean have-deps FORCE
+.PHONY: all deps check demo bench kernel-check kernel-bench mutants kernel-identity fuzz boot-check module-check install uninstall clean have-deps FORCE
 
 all: $(PLUGIN) $(REPORT)
 
@@ -146,7 +151,7 @@ kernel-bench: $(PLUGIN)
 
 # Linux 6.1 tinyconfig with the plugin (bench/kernel-check.sh; run by CI).
 kernel-check: $(PLUGIN) $(REPORT)
-	@CC='$(CC)' PLUGIN='$(abspath $(PLUGIN))' REPORT='$(abspath $(REPORT))' sh bench/kernel-check.sh
+	@KERNEL='$(KERNEL)' CC='$(CC)' PLUGIN='$(abspath $(PLUGIN))' REPORT='$(abspath $(REPORT))' sh bench/kernel-check.sh
 
 # Mutants on the kernel-check tree: plugin vs modpost (bench/mutants.sh,
 # docs/kernel.md).  Reuses the built tree; a fresh machine builds it first.
@@ -167,7 +172,12 @@ fuzz: $(PLUGIN)
 # The booted kernel's freed init memory against initcheck-report
 # --predict-free (bench/boot.sh; figures in docs/kernel.md).
 boot-check: $(PLUGIN) $(REPORT)
-	@CC='$(CC)' PLUGIN='$(abspath $(PLUGIN))' REPORT='$(abspath $(REPORT))' sh bench/boot.sh
+	@KERNEL='$(KERNEL)' CC='$(CC)' PLUGIN='$(abspath $(PLUGIN))' REPORT='$(abspath $(REPORT))' sh bench/boot.sh
+
+# An out-of-tree module against Linux 6.12 with the plugin: its freed init
+# memory predicted and read on the booted kernel (bench/module-check.sh).
+module-check: $(PLUGIN) $(REPORT)
+	@KERNEL='$(if $(filter command line,$(origin KERNEL)),$(KERNEL),6.12)' CC='$(CC)' PLUGIN='$(abspath $(PLUGIN))' REPORT='$(abspath $(REPORT))' sh bench/module-check.sh
 
 demo: $(PLUGIN) $(REPORT)
 	@CC='$(CC)' PLUGIN='$(abspath $(PLUGIN))' REPORT='$(abspath $(REPORT))' sh docs/examples/demo.sh

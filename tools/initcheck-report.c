@@ -5,6 +5,7 @@
  *   initcheck-report [--json] [--top N] [--linked BINARY] [--manifests]
  *                    [--suggest] PATH...
  *   initcheck-report [--json] [--page-size N] --predict-free IMAGE PATH...
+ *   initcheck-report [--json] [--page-size N] [--kallsyms] --predict-module KO
  *
  * PATH: objects, archives (thin ones too), ld -r outputs (vmlinux.o), JSON
  * side files, or directories searched for *.o, *.a and *.initcheck.json.
@@ -20,6 +21,9 @@
  * --predict-free predicts the kernel's "Freeing unused kernel image
  * (initmem) memory: NNNK" for the linked IMAGE from the link's inputs
  * PATH..., naming every byte of [__init_begin, __init_end) (predict.c).
+ *
+ * --predict-module gives the init bytes a loadable module frees once its
+ * init function returns, laid out as the kernel lays them out (module.c).
  *
  * Exit status: 0; 1 when a cross-unit mismatch is an error, an input
  * could not be read, or --predict-free cannot name some bytes; 2 for a
@@ -170,7 +174,9 @@ static void usage(FILE *f)
 	fputs("usage: initcheck-report [--json] [--top N] [--linked BINARY]"
 	      " [--manifests] [--suggest] PATH...\n"
 	      "       initcheck-report [--json] [--page-size N]"
-	      " --predict-free IMAGE PATH...\n", f);
+	      " --predict-free IMAGE PATH...\n"
+	      "       initcheck-report [--json] [--page-size N] [--kallsyms]"
+	      " --predict-module KO\n", f);
 }
 
 int main(int argc, char **argv)
@@ -183,11 +189,14 @@ int main(int argc, char **argv)
 		{ "suggest", no_argument, NULL, 's' },
 		{ "predict-free", required_argument, NULL, 'p' },
 		{ "page-size", required_argument, NULL, 'P' },
+		{ "predict-module", required_argument, NULL, 'M' },
+		{ "kallsyms", no_argument, NULL, 'K' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
 	bool as_json = false, manifests = false, suggest = false;
-	const char *linked = NULL, *predict = NULL;
+	const char *linked = NULL, *predict = NULL, *module = NULL;
+	bool kallsyms = false;
 	long top = 10;
 	long long page_size = 4096;
 	long long by_class[NCLASSES] = { 0 };
@@ -198,13 +207,15 @@ int main(int argc, char **argv)
 	int c, errors, rc = 0;
 	char *end;
 
-	while ((c = getopt_long(argc, argv, "jt:l:msp:P:h", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "jt:l:msp:P:M:Kh", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'j': as_json = true; break;
 		case 'm': manifests = true; break;
 		case 's': suggest = true; break;
 		case 'l': linked = optarg; break;
 		case 'p': predict = optarg; break;
+		case 'M': module = optarg; break;
+		case 'K': kallsyms = true; break;
 		case 'P':
 			page_size = strtoll(optarg, &end, 0);
 			if (*end || page_size <= 0 || (page_size & (page_size - 1))) {
@@ -225,7 +236,10 @@ int main(int argc, char **argv)
 		default: usage(stderr); return 2;
 		}
 	}
-	if (optind == argc) {
+	if (module && optind == argc)
+		return rc_predict_module(module, page_size, kallsyms, as_json)
+		       || rc_errors ? 1 : 0;
+	if (optind == argc || module) {
 		usage(stderr);
 		return 2;
 	}

@@ -75,6 +75,10 @@ int rc_read_path(const char *path);	/* file or directory; 0 if fine */
 void rc_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void *rc_xrealloc(void *p, size_t size);	/* or exit 2: out of memory */
 
+/* module.c: --predict-module KO */
+int rc_predict_module(const char *path, long long page, bool kallsyms,
+		      bool as_json);
+
 /* units.c */
 struct rc_unit *rc_unit_add(const char *origin, const char *json,
 			    size_t len, const unsigned *sizes, size_t nsizes);
