@@ -333,10 +333,18 @@ static unsigned read_version_code(const char *path)
 static const struct ic_kernel_version *kernel;	/* in force */
 static unsigned rules_on;		/* bit I: ic_rules[I] applies */
 
+/* parse_in and cpp_defined() are cc1's (the C front end and libcpp):
+   lto1, which loads the plugin too (and leaves at once), has neither, and
+   a plain reference would fail the plugin's loading there. */
+#pragma weak parse_in
+#pragma weak cpp_defined
+
 static bool macro_defined(const char *name)
 {
-	return parse_in && cpp_defined(parse_in, (const unsigned char *)name,
-				       strlen(name));
+	if (!&parse_in || !&cpp_defined || !parse_in)
+		return false;
+	return cpp_defined(parse_in, (const unsigned char *)name,
+			   strlen(name));
 }
 
 /* Chooses the kernel's table once per unit, when first needed (after

@@ -91,6 +91,10 @@ int rc_predict_module(const char *path, long long page, bool kallsyms,
 	int rc = 1;
 	json_t *out, *secs;
 
+	if (elf_version(EV_CURRENT) == EV_NONE) {
+		rc_error("libelf: %s", elf_errmsg(-1));
+		goto out;
+	}
 	if (fd < 0 || !(e = elf_begin(fd, ELF_C_READ, NULL))
 	    || elf_kind(e) != ELF_K_ELF || elf_getshdrnum(e, &shnum)
 	    || elf_getshdrstrndx(e, &shstrndx)) {
