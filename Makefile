@@ -7,6 +7,7 @@
 #   make demo            build everything and show what initcheck does
 #   make bench           compile-time cost with and without the plugin
 #   make kernel-check    Linux 6.1 tinyconfig built with the plugin, checked
+#                        (KERNEL=6.12: Linux 6.12; also boot-check, module-check)
 #   make kernel-bench    the plugin's cost on the tinyconfig build (medians)
 #   make mutants         section mismatches injected into that kernel one at a
 #                        time: found by the plugin, by modpost (not in check;
@@ -23,6 +24,9 @@
 #   make check CSTD=gnu11  the testsuite with every compile in that dialect
 #   make boot-check      Linux 6.1 x86_64 tinyconfig booted in QEMU: its
 #                        "Freeing unused kernel image" figure as predicted
+#   make module-check    an out-of-tree module against Linux 6.12 with the
+#                        plugin: its freed init bytes as the booted kernel
+#                        counts them
 #   make install         plugin into PLUGINDIR (default: $(CC)'s plugin
 #                        directory), initcheck-report into bindir, header
 #                        into includedir, man pages into mandir; honours
@@ -37,6 +41,7 @@
 #                        docs/portability.md).  make chroots makes all three.
 
 CC        ?= gcc
+KERNEL    ?= 6.1
 ifeq ($(origin CC),default)
 CC        := gcc
 endif
@@ -127,7 +132,7 @@ BUILD_PACKAGES += gcc-$(GCC_MAJOR)-$(CROSS) gcc-$(GCC_MAJOR)-plugin-dev-$(CROSS)
 DEB_PACKAGES += qemu-user
 endif
 
-.PHONY: all fuzz-diff deps build-deps have-tool-deps have-test-deps chroots check demo bench kernel-check kernel-bench mutants kernel-identity fuzz boot-check install uninstall clean have-deps lint sarif-schema report-bench FORCE
+.PHONY: all fuzz-diff deps build-deps have-tool-deps have-test-deps chroots check demo bench kernel-check kernel-bench mutants kernel-identity fuzz boot-check module-check install uninstall clean have-deps lint sarif-schema report-bench FORCE
 
 all: $(PLUGIN) $(REPORT)
 
@@ -225,7 +230,7 @@ kernel-bench: $(PLUGIN)
 
 # Linux 6.1 tinyconfig with the plugin (bench/kernel-check.sh; run by CI).
 kernel-check: $(PLUGIN) $(REPORT)
-	@CC='$(CC)' PLUGIN='$(abspath $(PLUGIN))' REPORT='$(abspath $(REPORT))' sh bench/kernel-check.sh
+	@KERNEL='$(KERNEL)' CC='$(CC)' PLUGIN='$(abspath $(PLUGIN))' REPORT='$(abspath $(REPORT))' sh bench/kernel-check.sh
 
 # Mutants on the kernel-check tree: plugin vs modpost (bench/mutants.sh,
 # docs/kernel.md).  Reuses the built tree; a fresh machine builds it first.
@@ -246,7 +251,12 @@ fuzz: $(PLUGIN)
 # The booted kernel's freed init memory against initcheck-report
 # --predict-free (bench/boot.sh; figures in docs/kernel.md).
 boot-check: $(PLUGIN) $(REPORT)
-	@CC='$(CC)' PLUGIN='$(abspath $(PLUGIN))' REPORT='$(abspath $(REPORT))' sh bench/boot.sh
+	@KERNEL='$(KERNEL)' CC='$(CC)' PLUGIN='$(abspath $(PLUGIN))' REPORT='$(abspath $(REPORT))' sh bench/boot.sh
+
+# An out-of-tree module against Linux 6.12 with the plugin: its freed init
+# memory predicted and read on the booted kernel (bench/module-check.sh).
+module-check: $(PLUGIN) $(REPORT)
+	@KERNEL='$(if $(filter command line,$(origin KERNEL)),$(KERNEL),6.12)' CC='$(CC)' PLUGIN='$(abspath $(PLUGIN))' REPORT='$(abspath $(REPORT))' sh bench/module-check.sh
 
 # The same verdict on every compiler (bench/fuzz-diff.sh; docs/reliability.md).
 fuzz-diff:

@@ -1,22 +1,27 @@
 #!/bin/sh
 # boot.sh - the kernel's own figure for the init memory it frees, against
-# initcheck-report's prediction.  Builds Linux 6.1 (Debian's
-# linux-source-6.1) x86_64 tinyconfig plus a serial console and an
+# initcheck-report's prediction.  Builds Linux 6.1 or 6.12 (Debian's
+# linux-source-$KERNEL) x86_64 tinyconfig plus a serial console and an
 # initramfs, with the plugin; boots it in QEMU (TCG, no network) with an
 # /init that prints a line and exits; and checks that the line
 #   Freeing unused kernel image (initmem) memory: NNNK
 # shows the figure `initcheck-report --predict-free vmlinux ...` predicts,
 # and that the report names every byte of [__init_begin, __init_end).
 #
-#   bench/boot.sh [WORKDIR]      (default: build/kernel-x86_64)
+#   KERNEL=6.12 bench/boot.sh [WORKDIR]
+#	(default: build/kernel-x86_64 for 6.1, build/kernel-x86_64-6.12)
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
 top=$(dirname "$here")
-work=${1:-$top/build/kernel-x86_64}
+KERNEL=${KERNEL:-6.1}
+if [ "$KERNEL" = 6.1 ]; then
+	work=${1:-$top/build/kernel-x86_64}
+else
+	work=${1:-$top/build/kernel-x86_64-$KERNEL}
+fi
 CC=${CC:-gcc}
 PLUGIN=${PLUGIN:-$top/plugin/initcheck.so}
 REPORT=${REPORT:-$top/tools/initcheck-report}
-tree=$work/linux-source-6.1
 fail=0
 say() { printf 'boot-check: %s\n' "$*"; }
 bad() { say "FAIL: $*"; fail=1; }
@@ -24,6 +29,7 @@ begin=$(date +%s)
 
 . "$here/kernel-tree.sh"
 kernel_tree "$work" "qemu-system-x86 libc6-dev" || exit 1
+tree=$work/linux-source-$KERNEL
 cd "$tree" || exit 1
 
 # tinyconfig, then only what a serial console and an initramfs need.
@@ -50,7 +56,7 @@ done
 [ $fail -eq 0 ] || exit 1
 
 flags="-fplugin=$PLUGIN -fplugin-arg-initcheck-profile=kernel -fplugin-arg-initcheck-warn"
-say "building bzImage with $flags"
+say "building Linux $KERNEL bzImage with $flags"
 start=$(date +%s)
 mk -j2 KCFLAGS="$flags" bzImage > "$work/build.log" 2>&1
 rc=$?

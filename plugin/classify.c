@@ -62,6 +62,9 @@ static const struct ic_pattern ic_patterns[] = {
 
 	/* EXPORT_SYMBOL where the entry is a C variable (no PREL32). */
 	{ "___ksymtab*",	IC_EXPORT,	"EXPORT_SYMBOL" },
+	/* Linux 6.5 and later: EXPORT_SYMBOL records the symbol here and
+	   modpost makes the ksymtab (top-level asm, toplevel-asm.c). */
+	{ ".export_symbol",	IC_EXPORT,	"EXPORT_SYMBOL" },
 	{ ".pci_fixup_*",	IC_PCI_FIXUP,	"DECLARE_PCI_FIXUP" },
 	{ ".head.text",		IC_HEAD,	"__head" },
 

@@ -229,7 +229,7 @@ static void report(const struct finding *f)
 	const char *verb = r->kind == IC_REF_CALL ? "calls" : "references";
 	const char *marker = NULL;
 	diagnostic_t kind = ic_diagnostic_kind(sev);
-	bool shown;
+	bool shown, lifted;
 
 	if (f->from_decl && !f->site
 	    && (from->cls == IC_NORMAL || from->cls == IC_RODATA))
@@ -248,6 +248,7 @@ static void report(const struct finding *f)
 				DECL_SOURCE_LOCATION(f->from_decl), fix);
 		}
 	}
+	lifted = ic_werror_suspend(kind);
 	if (!f->from_decl)
 		/* A top-level asm statement: no symbol, only a section. */
 		shown = emit_diagnostic(kind, &richloc, 0,
@@ -269,6 +270,7 @@ static void report(const struct finding *f)
 					verb, what, r->to, to->section,
 					IC_NAME, rule->name);
 	ic_gcc_sarif_rule = NULL;
+	ic_werror_resume(lifted);
 	if (!shown)
 		return;
 	if (f->site)

@@ -70,18 +70,24 @@
 #include "plugin-version.h"
 #pragma GCC diagnostic pop
 
+#include "bversion.h"
+#include "c-family/c-pragma.h"	/* parse_in */
+#include "cpplib.h"
+
 #include <fnmatch.h>
 
 /*
  * Whether macro NAME is defined in the unit being parsed.  The C family's
- * preprocessor, parse_in, exists in cc1, cc1plus and cc1obj only; lto1,
- * which loads the plugin too on an -flto link, has no such symbol, so it
- * is referred to weakly and is NULL there.
+ * preprocessor, parse_in, and libcpp's cpp_defined() are cc1's (cc1plus,
+ * cc1obj); lto1, which loads the plugin too on an -flto link, may have
+ * neither, and a plain reference would fail the plugin's loading there:
+ * both are referred to weakly, and are NULL there.
  */
 #pragma weak parse_in
+#pragma weak cpp_defined
 static inline bool ic_macro_defined(const char *name)
 {
-	return &parse_in && parse_in
+	return &parse_in && &cpp_defined && parse_in
 	       && cpp_defined(parse_in, (const unsigned char *)name,
 			      strlen(name));
 }
@@ -241,6 +247,18 @@ static inline void ic_gcc_option_name_first(diagnostic_context *dc,
 				       new ic_option_manager(*dc)),
 			       dc->get_lang_mask());
 }
+#endif
+
+/* Whether -Werror was given, and setting it: a public field of the
+   diagnostic context up to GCC 13, behind accessors from GCC 14. */
+#if BUILDING_GCC_VERSION >= 14000
+#define ic_werror_requested() (global_dc->warning_as_error_requested_p())
+#define ic_set_werror_requested(v) \
+	(global_dc->set_warning_as_error_requested(v))
+#else
+#define ic_werror_requested() (global_dc->warning_as_error_requested)
+#define ic_set_werror_requested(v) \
+	(global_dc->warning_as_error_requested = (v))
 #endif
 
 #endif /* INITCHECK_GCC_COMMON_H */

@@ -61,6 +61,12 @@ static void on_finish_decl(void *gcc_data, void *)
 		ic_suggest_seen_definition(decl);
 }
 
+/* Every file the preprocessor enters (rules.c: the kernel's version). */
+static void on_include_file(void *gcc_data, void *)
+{
+	ic_kernel_include_file((const char *)gcc_data);
+}
+
 /* After parsing, before GCC outputs (and forgets) the top-level asm. */
 static void on_ipa_start(void *, void *)
 {
@@ -159,6 +165,7 @@ int plugin_init(struct plugin_name_args *info,
 	register_callback(name, PLUGIN_PRE_GENERICIZE, on_pre_genericize,
 			  NULL);
 	register_callback(name, PLUGIN_FINISH_DECL, on_finish_decl, NULL);
+	register_callback(name, PLUGIN_INCLUDE_FILE, on_include_file, NULL);
 	register_callback(name, PLUGIN_ALL_IPA_PASSES_START, on_ipa_start,
 			  NULL);
 	register_callback(name, PLUGIN_FINISH_UNIT, on_finish_unit, NULL);

@@ -146,6 +146,11 @@ void ic_rules_note_unit(void);
 void ic_rules_release(void);
 enum ic_severity ic_rule_severity(const struct ic_rule *rule);
 diagnostic_t ic_diagnostic_kind(enum ic_severity sev);
+bool ic_werror_suspend(diagnostic_t kind);
+void ic_werror_resume(bool suspended);
+bool ic_kernel_name(const char *name);
+const char *ic_kernel_names(void);
+void ic_kernel_include_file(const char *path);
 bool ic_rule_set_severity(const char *name, enum ic_severity sev);
 const char *ic_rule_names(void);
 

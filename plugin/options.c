@@ -70,6 +70,20 @@ static bool set_profile(const char *key, const char *value)
 	return true;
 }
 
+/* kernel=VERSION: judge by that kernel's modpost (implies profile=kernel),
+   not by the version the compilation shows. */
+static bool set_kernel(const char *key, const char *value)
+{
+	if (!ic_kernel_name(value)) {
+		error("%s: bad value %qs for %<-fplugin-arg-%s-%s%>;"
+		      " accepted: %s", IC_NAME, value, IC_NAME, key,
+		      ic_kernel_names());
+		return false;
+	}
+	ic_profile = IC_PROFILE_KERNEL;
+	return true;
+}
+
 static bool set_sarif(const char *, const char *value)
 {
 	ic_opts.sarif = value;
@@ -96,6 +110,9 @@ static const struct ic_key ic_keys[] = {
 	{ "profile", ARG_REQUIRED, set_profile, NULL,
 	  "=strict|kernel|xen also accept what the kernel's modpost accepts "
 	  "by name (kernel), or Xen's boot-time conventions (xen)" },
+	{ "kernel", ARG_REQUIRED, set_kernel, NULL,
+	  "=VERSION the kernel profile of this Linux version (6.1, 6.12); "
+	  "default: the version being compiled" },
 	{ "sarif", ARG_REQUIRED, set_sarif, NULL,
 	  "=FILE write the findings as a SARIF 2.1.0 log" },
 	{ "manifest", ARG_REQUIRED, set_manifest, NULL,

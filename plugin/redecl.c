@@ -31,7 +31,7 @@ static void warn_redecl(tree decl, location_t first, location_t later,
 	const struct ic_rule *rule = ic_rule_named("section-redecl");
 	enum ic_severity sev = ic_rule_severity(rule);
 	auto_diagnostic_group d;
-	bool shown;
+	bool shown, lifted;
 	char msg[512];
 
 	if (sev == IC_IGNORE)
@@ -39,10 +39,12 @@ static void warn_redecl(tree decl, location_t first, location_t later,
 	snprintf(msg, sizeof(msg), "'%s' is put in section %s here, but an "
 		 "earlier declaration has no section",
 		 IDENTIFIER_POINTER(DECL_NAME(decl)), p->section);
+	lifted = ic_werror_suspend(ic_diagnostic_kind(sev));
 	shown = emit_diagnostic(ic_diagnostic_kind(sev), later, 0,
 				"%qD is put in section %s here, but an earlier "
 				"declaration has no section [%s:%s]", decl,
 				p->section, IC_NAME, rule->name);
+	ic_werror_resume(lifted);
 	if (shown) {
 		gcc_rich_location richloc(first);
 

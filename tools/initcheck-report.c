@@ -5,6 +5,7 @@
  *   initcheck-report [--json] [--top N] [--linked BINARY] [--manifests]
  *                    [--suggest] [--sarif FILE] PATH...
  *   initcheck-report [--json] [--page-size N] --predict-free IMAGE [PATH...]
+ *   initcheck-report [--json] [--page-size N] [--kallsyms] --predict-module KO
  *
  * PATH: objects, archives (thin ones too), ld -r outputs (vmlinux.o), JSON
  * side files, or directories searched for *.o, *.a and *.initcheck.json.
@@ -20,6 +21,9 @@
  * --predict-free predicts the kernel's "Freeing unused kernel image
  * (initmem) memory: NNNK" for the linked IMAGE from the link's inputs
  * PATH..., naming every byte of [__init_begin, __init_end) (predict.c).
+ *
+ * --predict-module gives the init bytes a loadable module frees once its
+ * init function returns, laid out as the kernel lays them out (module.c).
  *
  * Exit status: 0; 1 when a cross-unit mismatch is an error, an input
  * could not be read, units compiled with -flto and no -ffat-lto-objects
@@ -192,7 +196,9 @@ static void usage(FILE *f)
 {
 	fputs("usage: initcheck-report [OPTION]... PATH...\n"
 	      "       initcheck-report [--json] [--page-size N]"
-	      " --predict-free IMAGE [PATH...]\n", f);
+	      " --predict-free IMAGE [PATH...]\n"
+	      "       initcheck-report [--json] [--page-size N] [--kallsyms]"
+	      " --predict-module KO\n", f);
 }
 
 static void help(void)
@@ -219,6 +225,10 @@ static void help(void)
 "                         PATH...; with no PATH, from those a kernel build\n"
 "                         directory holds beside IMAGE (vmlinux.a, ...)\n"
 "  -P, --page-size N      the page size for --predict-free (default 4096)\n"
+"  -M, --predict-module KO\n"
+"                         the init bytes a loadable module frees once its\n"
+"                         init function returns (Linux 6.4+ layout)\n"
+"  -K, --kallsyms         with --predict-module: as with CONFIG_KALLSYMS\n"
 "  -h, --help             print this help and exit\n"
 "  -V, --version          print the version and exit\n"
 "\n"
@@ -233,8 +243,8 @@ static void help(void)
 }
 
 struct opts {
-	bool json, manifests, suggest;
-	const char *linked, *predict, *sarif;
+	bool json, manifests, suggest, kallsyms;
+	const char *linked, *predict, *sarif, *module;
 	long top;
 	long long page_size;
 };
@@ -268,6 +278,8 @@ static int parse_args(int argc, char **argv, struct opts *o, int *status)
 		{ "sarif", required_argument, NULL, 'S' },
 		{ "predict-free", required_argument, NULL, 'p' },
 		{ "page-size", required_argument, NULL, 'P' },
+		{ "predict-module", required_argument, NULL, 'M' },
+		{ "kallsyms", no_argument, NULL, 'K' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
@@ -277,7 +289,7 @@ static int parse_args(int argc, char **argv, struct opts *o, int *status)
 
 	*o = (struct opts){ .top = 10, .page_size = 4096 };
 	*status = 2;
-	while ((c = getopt_long(argc, argv, "jt:l:msS:p:P:hV", longopts,
+	while ((c = getopt_long(argc, argv, "jt:l:msS:p:P:M:KhV", longopts,
 				NULL)) != -1) {
 		switch (c) {
 		case 'j': o->json = true; break;
@@ -286,6 +298,8 @@ static int parse_args(int argc, char **argv, struct opts *o, int *status)
 		case 'l': o->linked = optarg; break;
 		case 'S': o->sarif = optarg; break;
 		case 'p': o->predict = optarg; break;
+		case 'M': o->module = optarg; break;
+		case 'K': o->kallsyms = true; break;
 		case 'P':
 			if (!number_arg("--page-size", optarg, &o->page_size, true))
 				return -1;
@@ -303,7 +317,7 @@ static int parse_args(int argc, char **argv, struct opts *o, int *status)
 		default: usage(stderr); return -1;
 		}
 	}
-	if (optind == argc && !o->predict) {
+	if (o->module ? optind != argc : optind == argc && !o->predict) {
 		usage(stderr);
 		return -1;
 	}
@@ -693,6 +707,10 @@ int main(int argc, char **argv)
 	if ((first = parse_args(argc, argv, &o, &rc)) < 0)
 		return rc;
 	rc = 0;
+	if (o.module)
+		return !inputs_exist(&o.module, 1) ? 2
+		       : rc_predict_module(o.module, o.page_size, o.kallsyms,
+					   o.json) || rc_errors ? 1 : 0;
 	rc_keep_json = o.manifests;
 	if (!inputs_exist((const char *const *)(argv + first), argc - first)
 	    || (o.predict && !inputs_exist(&o.predict, 1))

@@ -111,6 +111,10 @@ void rc_map_free(struct rc_map *m);
 #define RC_IX(i) ((void *)((size_t)(i) + 1))	/* an index as a value */
 #define RC_UNIX(p) ((size_t)(p) - 1)		/* and back */
 
+/* module.c: --predict-module KO */
+int rc_predict_module(const char *path, long long page, bool kallsyms,
+		      bool as_json);
+
 /* units.c */
 struct rc_unit *rc_unit_add(const char *origin, const char *json,
 			    size_t len, const unsigned *sizes, size_t nsizes);

@@ -2,7 +2,7 @@
    name; each accepted case is rejected by the default profile in
    kernel-profile-strict.c. */
 /* { dg-do compile } */
-/* { dg-options "-fplugin-arg-initcheck-profile=kernel" } */
+/* { dg-options "-fplugin-arg-initcheck-profile=kernel -fplugin-arg-initcheck-kernel=6.1" } */
 #include <initcheck.h>
 
 static int __init probe(void) { return 0; }

@@ -1,0 +1,6 @@
+/* What Kbuild generates for Linux 6.12 (include/generated/uapi/linux/version.h), for the tests of the kernel profile by version. */
+#define LINUX_VERSION_CODE 396405
+#define KERNEL_VERSION(a,b,c) (((a) << 16) + ((b) << 8) + ((c) > 255 ? 255 : (c)))
+#define LINUX_VERSION_MAJOR 6
+#define LINUX_VERSION_PATCHLEVEL 12
+#define LINUX_VERSION_SUBLEVEL 117
