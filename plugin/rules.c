@@ -265,11 +265,11 @@ static const struct ic_exemption ic_xen_exemptions[] = {
 	  "(xen/arch/x86/include/asm/alternative-call.h, "
 	  "_apply_alternatives())", NULL, ".alt_call_sites", false },
 	/* custom_runtime_param()'s init_leaf hook: called once, by
-	   param_hypfs_init() (__init, xen/common/kernel.c), to fill in the
+	   param_init() (__init, xen/common/kernel.c), to fill in the
 	   hypfs node; never again. */
 	{ NULL, ".data.paramhypfs", NULL, IC_BIT(IC_INIT), ANY_KIND,
 	  "the init_leaf hook of a runtime parameter, called only by "
-	  "param_hypfs_init() at boot (xen/common/kernel.c)",
+	  "param_init() at boot (xen/common/kernel.c)",
 	  "param_hypfs.init_leaf", NULL, false },
 	/* Serial drivers' boot hooks: serial_init_preirq(),
 	   serial_init_irq(), serial_init_postirq(), serial_endboot() and
