@@ -12,7 +12,9 @@
  * and every reference across units from code that outlives init to an
  * init or exit symbol (as file:line:col: error: ...).  --linked compares
  * the total with the sections of the linked binary and names the
- * difference (alignment padding the linker adds between inputs).
+ * difference (alignment padding the linker adds between inputs; in a
+ * final RISC-V link, what linker relaxation deleted, within the bound the
+ * inputs' relocations give).
  * --manifests prints each unit's manifest with the sizes the object gives.
  * Units compiled with -fplugin-arg-initcheck-suggest add the bytes that
  * marking what only init code uses would free; --suggest lists each one
@@ -47,6 +49,10 @@ struct total {
 				   plugin did not compile (assembler files) */
 	long long linked;	/* -1 without --linked */
 	long long predicted;	/* linked size expected from the inputs */
+	long long relax_max;	/* at most this much less by RISC-V's linker
+				   relaxation (a final link only) */
+	long long relaxed;	/* linked - predicted, when that is a
+				   relaxation's: within relax_max */
 	bool unknown;		/* some unit had no size for it */
 };
 
@@ -61,7 +67,7 @@ static struct total *total_for(const char *name, enum rc_class cls)
 		if (!strcmp(totals[i].name, name))
 			return &totals[i];
 	totals = rc_xrealloc(totals, (ntotals + 1) * sizeof(*totals));
-	totals[ntotals] = (struct total){ name, cls, 0, 0, -1, 0, false };
+	totals[ntotals] = (struct total){ name, cls, 0, 0, -1, 0, 0, 0, false };
 	return &totals[ntotals++];
 }
 
@@ -118,9 +124,10 @@ static int read_linked(const char *path)
 	Elf *e;
 	size_t shstrndx, i, k;
 	Elf_Scn *scn = NULL;
+	GElf_Ehdr eh;
 
 	if (fd < 0 || !(e = elf_begin(fd, ELF_C_READ, NULL))
-	    || elf_getshdrstrndx(e, &shstrndx) != 0) {
+	    || elf_getshdrstrndx(e, &shstrndx) != 0 || !gelf_getehdr(e, &eh)) {
 		rc_error("%s: cannot read the linked binary", path);
 		if (fd >= 0)
 			close(fd);
@@ -143,7 +150,7 @@ static int read_linked(const char *path)
 	close(fd);
 
 	for (i = 0; i < ntotals; i++) {
-		long long off = 0;
+		long long off = 0, relax = 0;
 
 		for (k = 0; k < rc_nobjects; k++) {
 			const struct rc_object *o = &rc_objects[k];
@@ -158,9 +165,17 @@ static int read_linked(const char *path)
 				if (a > 1)
 					off = (off + a - 1) / a * a;
 				off += o->sections[j].bytes;
+				relax += o->sections[j].relax;
 			}
 		}
 		totals[i].predicted = off;
+		/* What relaxation may have deleted, in a final link (not
+		   ld -r, which keeps the relocations and relaxes nothing). */
+		totals[i].relax_max = eh.e_type == ET_REL ? 0 : relax;
+		totals[i].relaxed = 0;
+		if (totals[i].linked < off
+		    && off - totals[i].linked <= totals[i].relax_max)
+			totals[i].relaxed = totals[i].linked - off;
 	}
 	return 0;
 }
@@ -305,17 +320,30 @@ int main(int argc, char **argv)
 	qsort(totals, ntotals, sizeof(*totals), cmp_total);
 	for (i = 0; i < ntotals; i++)
 		by_class[totals[i].cls] += totals[i].bytes;
-	/* Bytes in objects of no unit: objects without a manifest. */
+	/* Bytes in objects of no unit (objects without a manifest), and in
+	   sections of an object that no record of it lists: renamed after
+	   the compile, as objcopy --prefix-alloc-sections=.init makes the
+	   .text of arm64's and RISC-V's EFI stub .init.text. */
 	for (k = 0; k < rc_nobjects; k++) {
 		const struct rc_object *o = &rc_objects[k];
 		size_t j;
 
-		if (o->nunits)
-			continue;
-		for (j = 0; j < o->nsections; j++)
+		for (j = 0; j < o->nsections; j++) {
+			bool listed = false;
+			size_t u, m;
+
+			for (u = o->first_unit; !listed
+			     && u < o->first_unit + o->nunits; u++)
+				for (m = 0; m < rc_units[u].nsections; m++)
+					if (!strcmp(rc_units[u].sections[m].name,
+						    o->sections[j].name))
+						listed = true;
+			if (listed)
+				continue;
 			for (i = 0; i < ntotals; i++)
 				if (!strcmp(totals[i].name, o->sections[j].name))
 					totals[i].unclaimed += o->sections[j].bytes;
+		}
 	}
 	if (linked)
 		rc |= read_linked(linked);
@@ -351,8 +379,11 @@ int main(int argc, char **argv)
 				json_object_set_new(s, "alignment_padding",
 					json_integer(totals[i].predicted - totals[i].bytes
 						     - totals[i].unclaimed));
+				json_object_set_new(s, "linker_relaxation",
+					json_integer(totals[i].relaxed));
 				json_object_set_new(s, "unexplained",
-					json_integer(totals[i].linked - totals[i].predicted));
+					json_integer(totals[i].linked - totals[i].predicted
+						     - totals[i].relaxed));
 			}
 			json_array_append_new(secs, s);
 		}
@@ -411,7 +442,11 @@ int main(int argc, char **argv)
 					       totals[i].unclaimed,
 					       totals[i].predicted - totals[i].bytes
 					       - totals[i].unclaimed,
-					       totals[i].linked - totals[i].predicted);
+					       totals[i].linked - totals[i].predicted
+					       - totals[i].relaxed);
+				if (linked && totals[i].relaxed)
+					printf(" - %lld linker relaxation",
+					       -totals[i].relaxed);
 				putchar('\n');
 			}
 		}

@@ -10,7 +10,8 @@
  * and every byte; the relocations that apply to allocated sections
  * (offset, type, addend, and the symbol by name, so that added symbols
  * may renumber the symbol table); and every symbol that is undefined,
- * absolute, common or defined in an allocated section.
+ * absolute, common or defined in an allocated section, but for the
+ * plugin's own end labels (record_label()).
  *
  * OTHER may have sections PLAIN lacks only if they are not allocated:
  * they are named on the "added:" line.  Prints one line,
@@ -263,6 +264,27 @@ static bool sym_counts(struct file *f, Elf_Data *d, size_t k)
 	return sec_alloc(f, s.st_shndx);
 }
 
+/* The end label of the plugin's record (plugin/manifest.c), where the
+   assembler keeps it because a relocation names it (RISC-V's linker
+   relaxation leaves .Linitcheck_endN - SECTION to the linker): a local
+   label of no type and no size at the very end of its section, which
+   adds no byte, moves none, and names nothing the program uses. */
+static bool record_label(struct file *f, Elf_Data *d, size_t strndx, size_t k)
+{
+	GElf_Sym s;
+	GElf_Shdr sh;
+	Elf_Scn *scn;
+	const char *name;
+
+	if (!gelf_getsym(d, k, &s) || GELF_ST_BIND(s.st_info) != STB_LOCAL
+	    || GELF_ST_TYPE(s.st_info) != STT_NOTYPE || s.st_size != 0
+	    || s.st_shndx == SHN_UNDEF || s.st_shndx >= SHN_LORESERVE
+	    || !(scn = elf_getscn(f->elf, s.st_shndx)) || !gelf_getshdr(scn, &sh)
+	    || !(name = elf_strptr(f->elf, strndx, s.st_name)))
+		return false;
+	return !strncmp(name, ".Linitcheck_end", 15) && s.st_value == sh.sh_size;
+}
+
 static int cmp_str(const void *x, const void *y)
 {
 	return strcmp(*(char *const *)x, *(char *const *)y);
@@ -276,7 +298,7 @@ static char **symbol_list(struct file *f, size_t *n)
 
 	*n = 0;
 	for (k = 0; d && k < count; k++)
-		if (sym_counts(f, d, k))
+		if (sym_counts(f, d, k) && !record_label(f, d, strndx, k))
 			v[(*n)++] = sym_text(f, d, strndx, k, true);
 	qsort(v, *n, sizeof(*v), cmp_str);
 	return v;

@@ -86,8 +86,13 @@ def check_linked(binary, report):
             fail("%s: report says linked %s, readelf %s" % (sec["name"], sec["linked_bytes"], elf.get(sec["name"])))
         if sec["unexplained"] != 0:
             fail("%s: %d bytes unexplained" % (sec["name"], sec["unexplained"]))
-        if sec["bytes"] + sec["without_manifest"] + sec["alignment_padding"] != sec["linked_bytes"]:
-            fail("%s: %d + %d != %d" % (sec["name"], sec["bytes"], sec["alignment_padding"], sec["linked_bytes"]))
+        # linker_relaxation: what a final RISC-V link deleted (<= 0).
+        relaxed = sec["linker_relaxation"]
+        if relaxed > 0 or (relaxed and not os.environ.get("RELAXES")):
+            fail("%s: linker relaxation %d on a target that does not relax" % (sec["name"], relaxed))
+        if sec["bytes"] + sec["without_manifest"] + sec["alignment_padding"] + relaxed != sec["linked_bytes"]:
+            fail("%s: %d + %d + %d + %d != %d" % (sec["name"], sec["bytes"], sec["without_manifest"],
+                                                 sec["alignment_padding"], relaxed, sec["linked_bytes"]))
 
 
 def check_same(reports):
