@@ -142,7 +142,7 @@ def check_predict(binary, report, asm_obj, c_obj):
     [__init_begin, __init_end), its sections, and the parts named."""
     rep = json.load(open(report))
     addr = {}
-    for line in subprocess.run(["nm", binary], check=True, capture_output=True,
+    for line in subprocess.run([NM, binary], check=True, capture_output=True,
                                text=True).stdout.splitlines():
         parts = line.split()
         if len(parts) == 3:
@@ -161,7 +161,9 @@ def check_predict(binary, report, asm_obj, c_obj):
     if got != inside:
         fail("sections %s, readelf %s" % (got, inside))
     parts = ("units_exit_in_range", "units_meminit_in_range", "without_manifest",
-             "other_input", "padding", "gaps", "tail", "unexplained")
+             "other_input", "padding", "linker_relaxation", "gaps", "tail", "unexplained")
+    if rep["linker_relaxation"] > 0 or (rep["linker_relaxation"] and not os.environ.get("RELAXES")):
+        fail("linker relaxation %d on a target that does not relax" % rep["linker_relaxation"])
     named = rep["units_init_bytes"] - rep["units_init_outside_range"] + sum(rep[p] for p in parts)
     if named != end - begin or rep["range_bytes"] != end - begin:
         fail("parts %d, range %d" % (named, end - begin))
