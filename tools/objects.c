@@ -392,6 +392,37 @@ static void object_relax(Elf *e, struct rc_object *o, size_t shstrndx)
 	}
 }
 
+/* The assembler's own end padding: s390's and MIPS's gas round a
+   section's size up to its alignment after everything in it, so after
+   the record's end label too (plugin/manifest.c).  In an object of one
+   unit those bytes are the unit's, freed with it: its size is the
+   object's, when the difference is such a rounding (less than the
+   alignment, up to a multiple of it).  In an ld -r output of several
+   units they stay the padding between inputs. */
+static void object_tail_padding(struct rc_object *o)
+{
+	struct rc_unit *u;
+	size_t j, m;
+
+	if (o->nunits != 1)
+		return;
+	u = &rc_units[o->first_unit];
+	for (m = 0; m < u->nsections; m++) {
+		struct rc_section *us = &u->sections[m];
+
+		if (us->bytes < 0)
+			continue;
+		for (j = 0; j < o->nsections; j++) {
+			const struct rc_section *s = &o->sections[j];
+
+			if (!strcmp(s->name, us->name) && s->bytes > us->bytes
+			    && s->align > 1 && s->bytes - us->bytes < s->align
+			    && s->bytes % s->align == 0)
+				us->bytes = s->bytes;
+		}
+	}
+}
+
 /* One symbol defined in each section, a global one where there is one:
    in the linked image, that symbol's section is where the input section
    went (the linker script, not the name, decides that). */
@@ -489,6 +520,7 @@ static void read_elf(Elf *e, const char *origin)
 	o->nunits = rc_nunits - o->first_unit;
 	object_sections(e, o, shstrndx);
 	object_relax(e, o, shstrndx);
+	object_tail_padding(o);
 	if (symscn) {
 		read_symbols(e, o, symscn, &symsh, shstrndx);
 		object_witnesses(e, o, symscn, &symsh, shstrndx);

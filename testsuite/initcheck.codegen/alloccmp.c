@@ -360,7 +360,8 @@ static char *rel_text(struct file *f, size_t ri, size_t k)
 	GElf_Rela r = { 0 };
 	size_t strndx, count;
 	char *sym, *buf;
-	size_t len;
+	size_t len, symi;
+	uintmax_t type;
 
 	gelf_getshdr(scn, &sh);
 	if (sh.sh_type == SHT_RELA) {
@@ -372,13 +373,28 @@ static char *rel_text(struct file *f, size_t ri, size_t k)
 		r.r_offset = rel.r_offset;
 		r.r_info = rel.r_info;
 	}
+	/* MIPS64's r_info is not the generic one: a 32-bit symbol index,
+	   then r_ssym, r_type3, r_type2 and r_type bytes.  libelf reads it
+	   as one integer of the file's byte order, which is right for the
+	   big-endian layout and scrambled for mips64el: undone here. */
+	symi = GELF_R_SYM(r.r_info);
+	type = GELF_R_TYPE(r.r_info);
+	if (f->eh.e_machine == EM_MIPS && gelf_getclass(f->elf) == ELFCLASS64
+	    && f->eh.e_ident[EI_DATA] == ELFDATA2LSB) {
+		uint64_t x = r.r_info;
+
+		symi = (size_t)(x & 0xffffffffu);
+		type = (uintmax_t)(x >> 56) | (uintmax_t)((x >> 48) & 0xff) << 8
+		       | (uintmax_t)((x >> 40) & 0xff) << 16
+		       | (uintmax_t)((x >> 32) & 0xff) << 24;
+	}
 	syms = symtab(f, &strndx, &count);
-	sym = syms ? sym_text(f, syms, strndx, GELF_R_SYM(r.r_info), false)
+	sym = syms ? sym_text(f, syms, strndx, symi, false)
 		   : xstrdup("?");
 	len = strlen(sym) + 80;
 	buf = xcalloc(len, 1);
 	snprintf(buf, len, "0x%jx type %ju %s %+jd", (uintmax_t)r.r_offset,
-		 (uintmax_t)GELF_R_TYPE(r.r_info), sym, (intmax_t)r.r_addend);
+		 type, sym, (intmax_t)r.r_addend);
 	free(sym);
 	return buf;
 }
