@@ -443,10 +443,13 @@ static void object_witnesses(Elf *e, struct rc_object *o, Elf_Scn *symscn,
 		if (!gelf_getsym(d, (int)i, &sym))
 			break;
 		type = GELF_ST_TYPE(sym.st_info);
+		/* Not a mapping symbol ($x, $d: arm64 and RISC-V mark code and
+		   data in every section with them): one of many of that name
+		   in the image, it locates nothing. */
 		if (type == STT_SECTION || type == STT_FILE
 		    || sym.st_shndx == SHN_UNDEF || sym.st_shndx >= SHN_LORESERVE
 		    || !(name = elf_strptr(e, symsh->sh_link, sym.st_name))
-		    || !*name || !(scn = elf_getscn(e, sym.st_shndx))
+		    || !*name || *name == '$' || !(scn = elf_getscn(e, sym.st_shndx))
 		    || !gelf_getshdr(scn, &sh)
 		    || !(secname = elf_strptr(e, shstrndx, sh.sh_name)))
 			continue;
