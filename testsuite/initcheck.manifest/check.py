@@ -96,13 +96,22 @@ def check_linked(binary, report):
 
 
 def check_same(reports):
+    # s390x's and MIPS's assemblers pad each section's end to its
+    # alignment, after the record's end label: in an object of one unit
+    # the report counts that padding as the unit's, in an ld -r output
+    # it is padding between inputs (tools/objects.c): there the sections
+    # may be short by less than the alignment (8) per unit, no more.
+    pads = os.environ.get("PADS_SECTION_ENDS")
     key = None
     for path in reports:
         rep = json.load(open(path))
         k = (rep["units"], rep["init_bytes"], rep["exit_bytes"], rep["meminit_bytes"],
              sorted((s["name"], s["bytes"]) for s in rep["sections"]))
         if key is not None and k != key:
-            fail("%s differs: %s vs %s" % (path, k, key))
+            if not pads or k[0] != key[0] or [n for n, _ in k[4]] != [n for n, _ in key[4]] \
+                    or any(not 0 <= b - a < 8 * k[0] for (_, a), (_, b) in zip(k[4], key[4])):
+                fail("%s differs: %s vs %s" % (path, k, key))
+            continue
         key = k
 
 
