@@ -17,6 +17,11 @@
 #   make CC=aarch64-linux-gnu-gcc-12 check
 #                        the plugin for a cross compiler (built by the
 #                        host's g++-12), tested on aarch64 objects
+#   make cross-check     make check for each of $(CROSS_TARGETS) (cross
+#                        compilers, programs under qemu-user; by hand)
+#   make cross-kernels   Linux 6.1 tinyconfig for each of them, built with
+#                        the plugin and checked (bench/cross-kernel.sh; by
+#                        hand, ~10-15 min each); one: make CC=T-gcc-12 cross-kernel
 #   make fuzz            csmith programs against a relocation oracle
 #                        (FUZZ_SEEDS="FIRST LAST", default 1 1000)
 #   make fuzz-diff       the same csmith programs under GCC 11 to 15: the
@@ -129,10 +134,16 @@ CROSS_ARCH := $(shell dpkg-architecture -qDEB_HOST_ARCH -t$(CROSS) 2>/dev/null \
 	|| echo $(CROSS) | sed 's/^aarch64-.*/arm64/;s/-.*//')
 BUILD_PACKAGES += gcc-$(GCC_MAJOR)-$(CROSS) gcc-$(GCC_MAJOR)-plugin-dev-$(CROSS) \
 	binutils-$(CROSS) libc6-dev-$(CROSS_ARCH)-cross
-DEB_PACKAGES += qemu-user
+# its C++ compiler (the C++ tests) and qemu-user (the programs tests run)
+DEB_PACKAGES += g++-$(GCC_MAJOR)-$(CROSS) qemu-user
 endif
 
-.PHONY: all fuzz-diff deps build-deps have-tool-deps have-test-deps chroots check demo bench kernel-check kernel-bench mutants kernel-identity fuzz boot-check module-check install uninstall clean have-deps lint sarif-schema report-bench FORCE
+# The kernel's architectures besides x86 (docs/portability.md).
+CROSS_TARGETS ?= aarch64-linux-gnu riscv64-linux-gnu powerpc64le-linux-gnu \
+	s390x-linux-gnu mips64el-linux-gnuabi64
+CROSS_GCC     ?= 12
+
+.PHONY: cross-check cross-kernel cross-kernels all fuzz-diff deps build-deps have-tool-deps have-test-deps chroots check demo bench kernel-check kernel-bench mutants kernel-identity fuzz boot-check module-check install uninstall clean have-deps lint sarif-schema report-bench FORCE
 
 all: $(PLUGIN) $(REPORT)
 
@@ -231,6 +242,30 @@ kernel-bench: $(PLUGIN)
 # Linux 6.1 tinyconfig with the plugin (bench/kernel-check.sh; run by CI).
 kernel-check: $(PLUGIN) $(REPORT)
 	@KERNEL='$(KERNEL)' CC='$(CC)' PLUGIN='$(abspath $(PLUGIN))' REPORT='$(abspath $(REPORT))' sh bench/kernel-check.sh
+
+# Linux 6.1 tinyconfig for the architecture of the cross compiler $(CC)
+# (bench/cross-kernel.sh, docs/kernel.md "Other architectures"); and for
+# every one of $(CROSS_TARGETS).  Not run by CI: too long.
+cross-kernel: $(PLUGIN) $(REPORT)
+	@test -n "$(CROSS)" || { echo "cross-kernel: CC=$(CC) is not a cross compiler (make CC=riscv64-linux-gnu-gcc-12 cross-kernel)"; exit 2; }
+	@CC='$(CC)' PLUGIN='$(abspath $(PLUGIN))' REPORT='$(abspath $(REPORT))' sh bench/cross-kernel.sh
+
+cross-kernels:
+	@for t in $(CROSS_TARGETS); do \
+		$(MAKE) --no-print-directory CC=$$t-gcc-$(CROSS_GCC) deps \
+		&& $(MAKE) --no-print-directory CC=$$t-gcc-$(CROSS_GCC) cross-kernel || fail="$$fail $$t"; \
+	done; [ -z "$$fail" ] || { echo "cross-kernels: FAILED:$$fail"; exit 1; }
+
+# make check for every cross target, one after the other; the summary line
+# of each.
+cross-check:
+	@mkdir -p build; for t in $(CROSS_TARGETS); do \
+		start=$$(date +%s); \
+		$(MAKE) --no-print-directory CC=$$t-gcc-$(CROSS_GCC) deps >/dev/null \
+		&& $(MAKE) --no-print-directory CC=$$t-gcc-$(CROSS_GCC) check > build/cross-check-$$t.log 2>&1; rc=$$?; \
+		echo "cross-check $$t: $$(grep '^initcheck: [0-9]* passed' build/cross-check-$$t.log 2>/dev/null || echo 'no summary') ($$(( $$(date +%s) - start )) s)"; \
+		[ $$rc -eq 0 ] || fail="$$fail $$t"; \
+	done; [ -z "$$fail" ] || { echo "cross-check: FAILED:$$fail"; exit 1; }
 
 # Mutants on the kernel-check tree: plugin vs modpost (bench/mutants.sh,
 # docs/kernel.md).  Reuses the built tree; a fresh machine builds it first.

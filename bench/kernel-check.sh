@@ -57,34 +57,7 @@ if ! diff -u "$expected" "$work/findings.txt"; then
 fi
 
 # The report over vmlinux.o against vmlinux.o's own sections: every byte
-# is a unit's, an object's without a manifest (assembler files), or
-# alignment padding between inputs, placed in link order (vmlinux.a, then
-# the members of the lib.a archives that the link pulled in).
-python3 - "$REPORT" "$tree" <<'PY' || fail=1
-import json, subprocess, sys
-report, tree = sys.argv[1], sys.argv[2]
-def run(*args):
-    return subprocess.run(args, cwd=tree, capture_output=True, text=True).stdout
-def tus(path):
-    out = run(report, "--manifests", path)
-    return set(u["tu"] for u in json.loads(out)) if out.strip() else set()
-pulled = tus("vmlinux.o") - tus("vmlinux.a")
-libs = []
-for lib in ("lib/lib.a", "arch/x86/lib/lib.a"):
-    for member in run("ar", "t", lib).split():
-        if tus(member) & pulled:
-            libs.append(member)
-rep = json.loads(run(report, "--json", "--linked", "vmlinux.o", "vmlinux.a", *libs))
-bad = False
-print("%-20s %9s %9s %9s %9s %11s" % ("section", "vmlinux.o", "units", "no-manif.", "padding", "unexplained"))
-for s in rep["sections"]:
-    print("%-20s %9d %9d %9d %9d %11d" % (s["name"], s["linked_bytes"], s["bytes"],
-          s["without_manifest"], s["alignment_padding"], s["unexplained"]))
-    bad |= s["unexplained"] != 0 or s["alignment_padding"] < 0
-print("units: %d in %d objects; init bytes (units): %d" % (rep["units"], rep["objects"], rep["init_bytes"]))
-if bad:
-    print("kernel-check: FAIL: bytes of vmlinux.o's init sections are unexplained")
-sys.exit(1 if bad else 0)
-PY
+# named (bench/kernel-linked.py).
+python3 "$here/kernel-linked.py" "$REPORT" "$tree" || fail=1
 [ $fail -eq 0 ] && say "passed" || say "FAILED"
 exit $fail

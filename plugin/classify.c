@@ -31,6 +31,9 @@ static const struct ic_pattern ic_patterns[] = {
 	{ ".lsm_info.init",	IC_INIT_TABLE,	"DEFINE_LSM" },
 	{ ".early_lsm_info.init", IC_INIT_TABLE, "DEFINE_EARLY_LSM" },
 	{ ".x86_cpu_dev.init",	IC_INIT_TABLE,	"cpu_dev_register" },
+	/* powerpc: vmlinux.lds.S keeps it before __init_end; __init
+	   probe_machine() copies the chosen one into ppc_md. */
+	{ ".machine.desc",	IC_INIT_TABLE,	"define_machine" },
 	{ "__*_of_table",	IC_INIT_TABLE,	"OF_DECLARE" },
 	{ "__*_acpi_probe_table", IC_INIT_TABLE, "ACPI_DECLARE_PROBE_ENTRY" },
 	{ ".kunit_test_suites",	IC_INIT_TABLE,	"kunit_test_suites" },

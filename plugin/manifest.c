@@ -282,7 +282,12 @@ static json::object *build(struct ic_section_set *sections, bool exact)
 	m->set("output", ic_json_str(aux_base_name ? aux_base_name
 					  : ""));
 	m->set("target", ic_json_str(target));
-	m->set("pointer_bytes", new json::integer_number(POINTER_SIZE_UNITS));
+	/* From the pointer type, not POINTER_SIZE: on powerpc that macro
+	   reads a variable of the compiler (rs6000_pointer_size), and the
+	   plugin would not load into any other cc1, not even to say it was
+	   built for another GCC. */
+	m->set("pointer_bytes",
+	       new json::integer_number(int_size_in_bytes(ptr_type_node)));
 	snprintf(compiler, sizeof(compiler), "GCC %s", gcc_version.basever);
 	m->set("compiler", ic_json_str(compiler));
 	m->set("sizes_exact", new json::literal(exact));

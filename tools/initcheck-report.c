@@ -13,7 +13,9 @@
  * and every reference across units from code that outlives init to an
  * init or exit symbol (as file:line:col: error: ...).  --linked compares
  * the total with the sections of the linked binary and names the
- * difference (alignment padding the linker adds between inputs).
+ * difference (alignment padding the linker adds between inputs; in a
+ * final RISC-V link, what linker relaxation deleted, within the bound the
+ * inputs' relocations give).
  * --manifests prints each unit's manifest with the sizes the object gives.
  * Units compiled with -fplugin-arg-initcheck-suggest add the bytes that
  * marking what only init code uses would free; --suggest lists each one
@@ -55,6 +57,10 @@ struct total {
 				   plugin did not compile (assembler files) */
 	long long linked;	/* -1 without --linked */
 	long long predicted;	/* linked size expected from the inputs */
+	long long relax_max;	/* at most this much less by RISC-V's linker
+				   relaxation (a final link only) */
+	long long relaxed;	/* linked - predicted, when that is a
+				   relaxation's: within relax_max */
 	bool unknown;		/* some unit had no size for it */
 };
 
@@ -73,7 +79,7 @@ static struct total *total_for(const char *name, enum rc_class cls)
 		totals_alloc = totals_alloc ? 2 * totals_alloc : 16;
 		totals = rc_xrealloc(totals, totals_alloc * sizeof(*totals));
 	}
-	totals[ntotals] = (struct total){ name, cls, 0, 0, -1, 0, false };
+	totals[ntotals] = (struct total){ .name = name, .cls = cls, .linked = -1 };
 	rc_map_put(&total_ix, name, RC_IX(ntotals));
 	return &totals[ntotals++];
 }
@@ -150,9 +156,10 @@ static int read_linked(const char *path)
 	size_t shstrndx, i, k;
 	Elf_Scn *scn = NULL;
 	struct total *t;
+	GElf_Ehdr eh;
 
 	if (fd < 0 || !(e = elf_begin(fd, ELF_C_READ, NULL))
-	    || elf_getshdrstrndx(e, &shstrndx) != 0) {
+	    || elf_getshdrstrndx(e, &shstrndx) != 0 || !gelf_getehdr(e, &eh)) {
 		rc_error("%s: cannot read the linked binary", path);
 		if (fd >= 0)
 			close(fd);
@@ -174,7 +181,7 @@ static int read_linked(const char *path)
 	close(fd);
 
 	for (i = 0; i < ntotals; i++)
-		totals[i].predicted = 0;
+		totals[i].predicted = totals[i].relax_max = 0;
 	for (k = 0; k < rc_nobjects; k++) {
 		const struct rc_object *o = &rc_objects[k];
 
@@ -187,7 +194,19 @@ static int read_linked(const char *path)
 			if (a > 1)
 				t->predicted = (t->predicted + a - 1) / a * a;
 			t->predicted += o->sections[i].bytes;
+			t->relax_max += o->sections[i].relax;
 		}
+	}
+	/* What RISC-V's linker relaxation may have deleted, in a final link
+	   (not ld -r, which keeps the relocations and relaxes nothing). */
+	for (i = 0; i < ntotals; i++) {
+		t = &totals[i];
+		if (eh.e_type == ET_REL)
+			t->relax_max = 0;
+		t->relaxed = 0;
+		if (t->linked < t->predicted
+		    && t->predicted - t->linked <= t->relax_max)
+			t->relaxed = t->linked - t->predicted;
 	}
 	return 0;
 }
@@ -458,6 +477,33 @@ static void count_bare(struct report *r)
 	}
 }
 
+/* Bytes in sections of an object that no record of it lists: renamed
+   after the compile, as objcopy --prefix-alloc-sections=.init makes the
+   .text of arm64's and RISC-V's EFI stub .init.text.  (Objects of no
+   unit are count_bare()'s.) */
+static void count_unlisted(void)
+{
+	size_t k, j, u, m;
+
+	for (k = 0; k < rc_nobjects; k++) {
+		const struct rc_object *ob = &rc_objects[k];
+
+		for (j = 0; ob->nunits && j < ob->nsections; j++) {
+			struct total *t = find_total(ob->sections[j].name);
+			bool listed = false;
+
+			for (u = ob->first_unit; t && !listed
+			     && u < ob->first_unit + ob->nunits; u++)
+				for (m = 0; m < rc_units[u].nsections; m++)
+					if (!strcmp(rc_units[u].sections[m].name,
+						    ob->sections[j].name))
+						listed = true;
+			if (t && !listed)
+				t->unclaimed += ob->sections[j].bytes;
+		}
+	}
+}
+
 static void compute(struct report *r, const struct opts *o)
 {
 	size_t i, k, nsyms = 0;
@@ -480,6 +526,7 @@ static void compute(struct report *r, const struct opts *o)
 	for (i = 0; i < ntotals; i++)
 		r->by_class[totals[i].cls] += totals[i].bytes;
 	count_bare(r);
+	count_unlisted();
 	if (o->linked && read_linked(o->linked) == 0)
 		for (i = 0; i < ntotals; i++)
 			r->linked[totals[i].cls] += totals[i].linked;
@@ -516,8 +563,10 @@ static json_t *sections_json(bool linked)
 					    json_integer(t->unclaimed));
 			json_object_set_new(s, "alignment_padding", json_integer(
 				t->predicted - t->bytes - t->unclaimed));
-			json_object_set_new(s, "unexplained",
-					    json_integer(t->linked - t->predicted));
+			json_object_set_new(s, "linker_relaxation",
+					    json_integer(t->relaxed));
+			json_object_set_new(s, "unexplained", json_integer(
+				t->linked - t->predicted - t->relaxed));
 		}
 		json_array_append_new(secs, s);
 	}
@@ -597,13 +646,16 @@ static void print_class_sections(enum rc_class cls, bool linked)
 
 		if (t->cls != cls)
 			continue;
-		if (linked)
+		if (linked) {
 			printf("  %-46s %10lld  = %lld from units + %lld without "
 			       "manifest + %lld alignment padding + %lld "
-			       "unexplained\n", t->name, t->linked, t->bytes,
+			       "unexplained", t->name, t->linked, t->bytes,
 			       t->unclaimed, t->predicted - t->bytes - t->unclaimed,
-			       t->linked - t->predicted);
-		else
+			       t->linked - t->predicted - t->relaxed);
+			if (t->relaxed)
+				printf(" - %lld linker relaxation", -t->relaxed);
+			putchar('\n');
+		} else
 			printf("  %-46s %10lld%s\n", t->name, t->bytes,
 			       t->unknown ? " (some sizes unknown)" : "");
 	}

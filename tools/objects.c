@@ -157,6 +157,77 @@ static void read_records(const char *origin, const unsigned char *p,
 	}
 }
 
+static void put_u32(unsigned char *p, uint32_t v, bool big_endian)
+{
+	for (int i = 0; i < 4; i++)
+		p[big_endian ? 3 - i : i] = (unsigned char)(v >> (8 * i));
+}
+
+/* Where the assembler cannot resolve a size (.Lend - SECTION) because the
+   linker may still shrink the code between the two (RISC-V's linker
+   relaxation), it leaves the difference as a pair of relocations on the
+   record: R_RISCV_ADD32 of the end label, R_RISCV_SUB32 of the section's
+   start, over a zero.  Applied here as ld would (S + A each), with the
+   symbols' values in this object: the section's size as assembled, the
+   size the other targets' records carry.  ld -r keeps such pairs,
+   rebased onto its output's sections.  Any other relocation on the
+   record is an error: its sizes cannot be trusted, and the section's
+   records are not read (false). */
+static bool apply_record_relocs(Elf *e, const char *origin, Elf_Scn *rel,
+				const GElf_Shdr *relsh, unsigned char *buf,
+				size_t len, bool big_endian)
+{
+	Elf_Data *d = elf_getdata(rel, NULL), *symd;
+	Elf_Scn *symscn = elf_getscn(e, relsh->sh_link);
+	GElf_Ehdr eh;
+	size_t i, n;
+
+	if (!d || !symscn || !(symd = elf_getdata(symscn, NULL))
+	    || !gelf_getehdr(e, &eh) || !relsh->sh_entsize) {
+		rc_error("%s: %s: cannot read its relocations", origin,
+			 RECORD_SECTION);
+		return false;
+	}
+	n = relsh->sh_size / relsh->sh_entsize;
+	for (i = 0; i < n; i++) {
+		GElf_Rela r;
+		GElf_Sym sym;
+		unsigned type;
+		int64_t v;
+
+		if (relsh->sh_type == SHT_RELA) {
+			if (!gelf_getrela(d, (int)i, &r))
+				break;
+		} else {
+			GElf_Rel rl;
+
+			if (!gelf_getrel(d, (int)i, &rl))
+				break;
+			r.r_offset = rl.r_offset;
+			r.r_info = rl.r_info;
+			r.r_addend = 0;
+		}
+		type = (unsigned)GELF_R_TYPE(r.r_info);
+		if (eh.e_machine == EM_RISCV && type == R_RISCV_NONE)
+			continue;
+		if (eh.e_machine != EM_RISCV
+		    || (type != R_RISCV_ADD32 && type != R_RISCV_SUB32)
+		    || r.r_offset > len || len - r.r_offset < 4
+		    || !gelf_getsym(symd, (int)GELF_R_SYM(r.r_info), &sym)) {
+			rc_error("%s: %s: relocation of type %u at offset %llu "
+				 "not understood: the record's sizes cannot be "
+				 "read", origin, RECORD_SECTION, type,
+				 (unsigned long long)r.r_offset);
+			return false;
+		}
+		v = (int64_t)get_u32(buf + r.r_offset, big_endian);
+		v += (type == R_RISCV_ADD32 ? 1 : -1)
+		     * ((int64_t)sym.st_value + r.r_addend);
+		put_u32(buf + r.r_offset, (uint32_t)v, big_endian);
+	}
+	return true;
+}
+
 static const char *base_name(const char *path)
 {
 	const char *s = strrchr(path ? path : "", '/');
@@ -353,8 +424,8 @@ static void object_sections(Elf *e, struct rc_object *o, size_t shstrndx,
 			o->sections = rc_xrealloc(o->sections, (o->nsections + 1)
 						  * sizeof(*o->sections));
 			s = &o->sections[o->nsections];
-			*s = (struct rc_section){ rc_xstrdup(name), RC_OTHER, 0, 1,
-						  false, NULL, false };
+			*s = (struct rc_section){ .name = rc_xstrdup(name),
+						  .cls = RC_OTHER, .align = 1 };
 			ix = RC_IX(o->nsections++);
 			rc_map_put(byname, s->name, ix);
 		}
@@ -364,6 +435,83 @@ static void object_sections(Elf *e, struct rc_object *o, size_t shstrndx,
 			s->alloc = true;
 		if ((long long)sh.sh_addralign > s->align)
 			s->align = (long long)sh.sh_addralign;
+	}
+}
+
+/* RISC-V: a final link relaxes code (linker relaxation), so a section
+   may be linked smaller than it was assembled; ld -r does not relax.
+   The bytes ld may delete are bounded by the section's relocations: the
+   nops an R_RISCV_ALIGN reserved (its addend), and for each instruction
+   pair marked R_RISCV_RELAX at most 6 (a call's auipc+jalr, 8 bytes,
+   becomes c.jal or jal; a lui or auipc of an address is dropped, 4). */
+static void object_relax(Elf *e, struct rc_object *o, size_t shstrndx)
+{
+	GElf_Ehdr eh;
+	Elf_Scn *scn = NULL;
+
+	if (!gelf_getehdr(e, &eh) || eh.e_machine != EM_RISCV
+	    || eh.e_type != ET_REL)
+		return;
+	while ((scn = elf_nextscn(e, scn))) {
+		GElf_Shdr rsh, sh;
+		Elf_Scn *target;
+		Elf_Data *d;
+		const char *name;
+		size_t j, k, n;
+		long long bound = 0;
+
+		if (!gelf_getshdr(scn, &rsh) || rsh.sh_type != SHT_RELA
+		    || !rsh.sh_entsize || !(target = elf_getscn(e, rsh.sh_info))
+		    || !gelf_getshdr(target, &sh)
+		    || !(name = elf_strptr(e, shstrndx, sh.sh_name))
+		    || !(d = elf_getdata(scn, NULL)))
+			continue;
+		n = rsh.sh_size / rsh.sh_entsize;
+		for (k = 0; k < n; k++) {
+			GElf_Rela r;
+
+			if (!gelf_getrela(d, (int)k, &r))
+				break;
+			if (GELF_R_TYPE(r.r_info) == R_RISCV_ALIGN
+			    && r.r_addend > 0)
+				bound += r.r_addend;
+			else if (GELF_R_TYPE(r.r_info) == R_RISCV_RELAX)
+				bound += 6;
+		}
+		for (j = 0; j < o->nsections; j++)
+			if (!strcmp(o->sections[j].name, name))
+				o->sections[j].relax += bound;
+	}
+}
+
+/* The assembler's own end padding: s390's and MIPS's gas round a
+   section's size up to its alignment after everything in it, so after
+   the record's end label too (plugin/manifest.c).  In an object of one
+   unit those bytes are the unit's, freed with it: its size is the
+   object's, when the difference is such a rounding (less than the
+   alignment, up to a multiple of it).  In an ld -r output of several
+   units they stay the padding between inputs. */
+static void object_tail_padding(struct rc_object *o)
+{
+	struct rc_unit *u;
+	size_t j, m;
+
+	if (o->nunits != 1)
+		return;
+	u = &rc_units[o->first_unit];
+	for (m = 0; m < u->nsections; m++) {
+		struct rc_section *us = &u->sections[m];
+
+		if (us->bytes < 0)
+			continue;
+		for (j = 0; j < o->nsections; j++) {
+			const struct rc_section *s = &o->sections[j];
+
+			if (!strcmp(s->name, us->name) && s->bytes > us->bytes
+			    && s->align > 1 && s->bytes - us->bytes < s->align
+			    && s->bytes % s->align == 0)
+				us->bytes = s->bytes;
+		}
 	}
 }
 
@@ -390,10 +538,13 @@ static void object_witnesses(Elf *e, struct rc_object *o, Elf_Scn *symscn,
 		if (!gelf_getsym(d, (int)i, &sym))
 			break;
 		type = GELF_ST_TYPE(sym.st_info);
+		/* Not a mapping symbol ($x, $d: arm64 and RISC-V mark code and
+		   data in every section with them): one of many of that name
+		   in the image, it locates nothing. */
 		if (type == STT_SECTION || type == STT_FILE
 		    || sym.st_shndx == SHN_UNDEF || sym.st_shndx >= SHN_LORESERVE
 		    || !(name = elf_strptr(e, symsh->sh_link, sym.st_name))
-		    || !*name || !(scn = elf_getscn(e, sym.st_shndx))
+		    || !*name || *name == '$' || !(scn = elf_getscn(e, sym.st_shndx))
 		    || !gelf_getshdr(scn, &sh)
 		    || !(secname = elf_strptr(e, shstrndx, sh.sh_name))
 		    || !(ix = rc_map_get(byname, secname)))
@@ -426,6 +577,9 @@ static void read_elf(Elf *e, const char *origin)
 		GElf_Shdr sh;
 		const char *name;
 		Elf_Data *d;
+		Elf_Scn *rel = NULL;
+		unsigned char *buf;
+		bool ok = true;
 
 		if (!gelf_getshdr(scn, &sh))
 			continue;
@@ -437,12 +591,29 @@ static void read_elf(Elf *e, const char *origin)
 		if (!name || strcmp(name, RECORD_SECTION))
 			continue;
 		d = elf_getdata(scn, NULL);
-		if (d && d->d_buf)
-			read_records(origin, d->d_buf, d->d_size, big);
+		if (!d || !d->d_buf)
+			continue;
+		/* A copy, with the relocations on the record applied. */
+		buf = rc_xrealloc(NULL, d->d_size);
+		memcpy(buf, d->d_buf, d->d_size);
+		while ((rel = elf_nextscn(e, rel))) {
+			GElf_Shdr rsh;
+
+			if (gelf_getshdr(rel, &rsh)
+			    && (rsh.sh_type == SHT_RELA || rsh.sh_type == SHT_REL)
+			    && rsh.sh_info == elf_ndxscn(scn))
+				ok &= apply_record_relocs(e, origin, rel, &rsh,
+							  buf, d->d_size, big);
+		}
+		if (ok)
+			read_records(origin, buf, d->d_size, big);
+		free(buf);
 	}
 	o = &rc_objects[oi];
 	o->nunits = rc_nunits - o->first_unit;
 	object_sections(e, o, shstrndx, &byname);
+	object_relax(e, o, shstrndx);
+	object_tail_padding(o);
 	if (symscn) {
 		read_symbols(e, o, symscn, &symsh, shstrndx);
 		object_witnesses(e, o, symscn, &symsh, shstrndx, &byname);

@@ -40,6 +40,8 @@ struct osec {
 	bool alloc, in_range, loaded;
 	long long units[NCLASSES];	/* the units' bytes, by class */
 	long long no_manifest, other, inputs, slack;
+	long long relax;		/* at most this much deleted by RISC-V's
+					   linker relaxation (objects.c) */
 };
 
 struct isym {
@@ -56,7 +58,7 @@ struct iname {
 	const char *how;	/* "name", "symbol", "marker" */
 	const char *via;	/* the symbol that located it */
 	long long units[NCLASSES], no_manifest, other, pieces, slack;
-	long long align;
+	long long align, relax;
 };
 
 static struct osec *secs;
@@ -318,6 +320,7 @@ static struct iname *gather(size_t *count)
 			   composite object: left to the output's padding */
 			in->pieces++;
 			in->slack += (s->align > 1 ? s->align - 1 : 0) + gap;
+			in->relax += s->relax;
 			if (s->align > in->align)
 				in->align = s->align;
 		}
@@ -361,7 +364,7 @@ int rc_predict_free(const char *path, long long page, bool as_json)
 	unsigned long long begin, end, at, begin_al, end_al, freed;
 	long long all_units[NCLASSES] = { 0 }, in_units[NCLASSES] = { 0 };
 	long long no_manifest = 0, other = 0, padding = 0, gaps = 0, tail = 0;
-	long long unexplained = 0, not_located = 0;
+	long long unexplained = 0, not_located = 0, relaxed = 0;
 	struct iname *ins;
 	json_t *out = NULL, *jsecs = NULL, *jother = NULL, *jnl = NULL;
 
@@ -440,6 +443,7 @@ int rc_predict_free(const char *path, long long page, bool as_json)
 		/* at most align - 1 before each piece, and before the
 		   first one a script ALIGN() up to the largest */
 		o->slack += in->slack + (in->align > 1 ? in->align - 1 : 0);
+		o->relax += in->relax;
 		no_manifest += in->no_manifest;
 		other += in->other;
 	}
@@ -461,6 +465,7 @@ int rc_predict_free(const char *path, long long page, bool as_json)
 	for (k = 0; k < nin; k++) {
 		struct osec *o = &secs[order[k]];
 		long long pad = (long long)o->size - o->inputs, gap, unexp = 0;
+		long long relax = 0;
 
 		gap = (long long)(o->img - at);
 		if (gap < 0) {
@@ -470,16 +475,22 @@ int rc_predict_free(const char *path, long long page, bool as_json)
 		}
 		gaps += gap;
 		at = o->img + o->size;
-		/* Padding is what the inputs' alignment can make, no more. */
-		if (pad < 0 || pad > o->slack) {
+		/* Padding is what the inputs' alignment can make, no more; a
+		   section smaller than its inputs, what RISC-V's linker
+		   relaxation can delete from them, no more. */
+		if (pad < 0 && -pad <= o->relax) {
+			relax = pad;
+			pad = 0;
+		} else if (pad < 0 || pad > o->slack) {
 			unexp = pad;
 			pad = 0;
 		}
 		padding += pad;
+		relaxed += relax;
 		unexplained += unexp;
 		if (as_json)
 			json_array_append_new(jsecs, json_pack(
-				"{s:s, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I}",
+				"{s:s, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I}",
 				"name", o->name, "address", (json_int_t)o->img,
 				"bytes", (json_int_t)o->size, "gap_before", (json_int_t)gap,
 				"units_init", (json_int_t)o->units[RC_INIT],
@@ -488,7 +499,9 @@ int rc_predict_free(const char *path, long long page, bool as_json)
 				"units_exit", (json_int_t)o->units[RC_EXIT],
 				"without_manifest", (json_int_t)o->no_manifest,
 				"other_input", (json_int_t)o->other,
-				"padding", (json_int_t)pad, "unexplained", (json_int_t)unexp));
+				"padding", (json_int_t)pad,
+				"linker_relaxation", (json_int_t)relax,
+				"unexplained", (json_int_t)unexp));
 		else
 			printf("  %-22s %10llu %10lld %10lld %10lld %10lld %10lld %10lld\n",
 			       o->name, o->size, gap, sum_cls(o->units, false),
@@ -553,7 +566,7 @@ int rc_predict_free(const char *path, long long page, bool as_json)
 		long long outside = all_init - in_init;
 		long long span = in_units[RC_INIT] + in_units[RC_INIT_TABLE]
 			+ in_units[RC_MEMINIT] + in_units[RC_EXIT] + no_manifest
-			+ other + padding + unexplained + gaps + tail;
+			+ other + padding + relaxed + unexplained + gaps + tail;
 
 		if (span != (long long)(end - begin)) {
 			rc_error("%s: the parts (%lld) do not add up to the "
@@ -573,6 +586,7 @@ int rc_predict_free(const char *path, long long page, bool as_json)
 			json_object_set_new(out, "without_manifest", json_integer(no_manifest));
 			json_object_set_new(out, "other_input", json_integer(other));
 			json_object_set_new(out, "padding", json_integer(padding));
+			json_object_set_new(out, "linker_relaxation", json_integer(relaxed));
 			json_object_set_new(out, "gaps", json_integer(gaps));
 			json_object_set_new(out, "tail", json_integer(tail));
 			json_object_set_new(out, "unexplained", json_integer(unexplained));
@@ -600,6 +614,9 @@ int rc_predict_free(const char *path, long long page, bool as_json)
 			printf("  %+12lld  objects without a manifest (assembler files)\n", no_manifest);
 			printf("  %+12lld  other input: sections no manifest lists, from units' objects\n", other);
 			printf("  %+12lld  alignment padding inside output sections\n", padding);
+			if (relaxed)
+				printf("  %+12lld  linker relaxation (RISC-V: code the link shrank)\n",
+				       relaxed);
 			printf("  %+12lld  gaps between output sections (alignment, the script's ALIGN())\n", gaps);
 			printf("  %+12lld  from the last section to __init_end (the script's ALIGN())\n", tail);
 			if (unexplained)

@@ -31,6 +31,9 @@ struct rc_section {
 				   global if it has one (--predict-free
 				   finds where the section went by it) */
 	bool witness_global;
+	long long relax;	/* objects only: at most this many of its
+				   bytes RISC-V's linker relaxation deletes
+				   in a final link (object_relax()) */
 };
 
 struct rc_symbol {

@@ -10,7 +10,8 @@
  * and every byte; the relocations that apply to allocated sections
  * (offset, type, addend, and the symbol by name, so that added symbols
  * may renumber the symbol table); and every symbol that is undefined,
- * absolute, common or defined in an allocated section.
+ * absolute, common or defined in an allocated section, but for the
+ * plugin's own end labels (record_label()).
  *
  * OTHER may have sections PLAIN lacks only if they are not allocated:
  * they are named on the "added:" line.  Prints one line,
@@ -263,6 +264,27 @@ static bool sym_counts(struct file *f, Elf_Data *d, size_t k)
 	return sec_alloc(f, s.st_shndx);
 }
 
+/* The end label of the plugin's record (plugin/manifest.c), where the
+   assembler keeps it because a relocation names it (RISC-V's linker
+   relaxation leaves .Linitcheck_endN - SECTION to the linker): a local
+   label of no type and no size at the very end of its section, which
+   adds no byte, moves none, and names nothing the program uses. */
+static bool record_label(struct file *f, Elf_Data *d, size_t strndx, size_t k)
+{
+	GElf_Sym s;
+	GElf_Shdr sh;
+	Elf_Scn *scn;
+	const char *name;
+
+	if (!gelf_getsym(d, k, &s) || GELF_ST_BIND(s.st_info) != STB_LOCAL
+	    || GELF_ST_TYPE(s.st_info) != STT_NOTYPE || s.st_size != 0
+	    || s.st_shndx == SHN_UNDEF || s.st_shndx >= SHN_LORESERVE
+	    || !(scn = elf_getscn(f->elf, s.st_shndx)) || !gelf_getshdr(scn, &sh)
+	    || !(name = elf_strptr(f->elf, strndx, s.st_name)))
+		return false;
+	return !strncmp(name, ".Linitcheck_end", 15) && s.st_value == sh.sh_size;
+}
+
 static int cmp_str(const void *x, const void *y)
 {
 	return strcmp(*(char *const *)x, *(char *const *)y);
@@ -276,7 +298,7 @@ static char **symbol_list(struct file *f, size_t *n)
 
 	*n = 0;
 	for (k = 0; d && k < count; k++)
-		if (sym_counts(f, d, k))
+		if (sym_counts(f, d, k) && !record_label(f, d, strndx, k))
 			v[(*n)++] = sym_text(f, d, strndx, k, true);
 	qsort(v, *n, sizeof(*v), cmp_str);
 	return v;
@@ -338,7 +360,8 @@ static char *rel_text(struct file *f, size_t ri, size_t k)
 	GElf_Rela r = { 0 };
 	size_t strndx, count;
 	char *sym, *buf;
-	size_t len;
+	size_t len, symi;
+	uintmax_t type;
 
 	gelf_getshdr(scn, &sh);
 	if (sh.sh_type == SHT_RELA) {
@@ -350,13 +373,28 @@ static char *rel_text(struct file *f, size_t ri, size_t k)
 		r.r_offset = rel.r_offset;
 		r.r_info = rel.r_info;
 	}
+	/* MIPS64's r_info is not the generic one: a 32-bit symbol index,
+	   then r_ssym, r_type3, r_type2 and r_type bytes.  libelf reads it
+	   as one integer of the file's byte order, which is right for the
+	   big-endian layout and scrambled for mips64el: undone here. */
+	symi = GELF_R_SYM(r.r_info);
+	type = GELF_R_TYPE(r.r_info);
+	if (f->eh.e_machine == EM_MIPS && gelf_getclass(f->elf) == ELFCLASS64
+	    && f->eh.e_ident[EI_DATA] == ELFDATA2LSB) {
+		uint64_t x = r.r_info;
+
+		symi = (size_t)(x & 0xffffffffu);
+		type = (uintmax_t)(x >> 56) | (uintmax_t)((x >> 48) & 0xff) << 8
+		       | (uintmax_t)((x >> 40) & 0xff) << 16
+		       | (uintmax_t)((x >> 32) & 0xff) << 24;
+	}
 	syms = symtab(f, &strndx, &count);
-	sym = syms ? sym_text(f, syms, strndx, GELF_R_SYM(r.r_info), false)
+	sym = syms ? sym_text(f, syms, strndx, symi, false)
 		   : xstrdup("?");
 	len = strlen(sym) + 80;
 	buf = xcalloc(len, 1);
 	snprintf(buf, len, "0x%jx type %ju %s %+jd", (uintmax_t)r.r_offset,
-		 (uintmax_t)GELF_R_TYPE(r.r_info), sym, (intmax_t)r.r_addend);
+		 type, sym, (intmax_t)r.r_addend);
 	free(sym);
 	return buf;
 }

@@ -13,6 +13,7 @@ static struct entry lsm __attribute__((used, section(".lsm_info.init"))) = { ear
 static struct entry eval __attribute__((used, section("_ftrace_eval_map"))) = { 0, &boot_enabled };       /* { dg-bogus "init-from" } */
 static struct entry of __attribute__((used, section("__timer_of_table"))) = { early_setup, 0 };           /* { dg-bogus "init-from" } */
 static struct entry cpu __attribute__((used, section(".x86_cpu_dev.init"))) = { early_setup, 0 };         /* { dg-bogus "init-from" } */
+static struct entry mach __attribute__((used, section(".machine.desc"))) = { early_setup, &boot_enabled }; /* { dg-bogus "init-from" } */
 
 /* A name that only looks like one stays normal data. */
 static struct entry not_init __attribute__((used, section(".data.init"))) = { early_setup, 0 };           /* { dg-error "'not_init' \\(section .data.init\\) references __init function 'early_setup'" } */

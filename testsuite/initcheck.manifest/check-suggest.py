@@ -8,7 +8,8 @@ were applied, each suggested symbol is in an init section of OBJECT with
 exactly the bytes the report predicted.
 
 Prints "ok" or the differences."""
-import json, os, subprocess, sys
+import json
+import re, os, subprocess, sys
 
 READELF = os.environ.get("READELF", "readelf")
 
@@ -18,6 +19,9 @@ def symbols(obj):
                          text=True, check=True).stdout
     secs, syms = {}, {}
     for line in out.splitlines():
+        # powerpc64 ELFv2: a function's local entry point is one more
+        # column, "[<localentry>: 8]", after the visibility.
+        line = re.sub(r"\[<localentry>: *[0-9]+\]", "", line)
         f = line.replace("[ ", "[").split()
         if len(f) > 2 and f[0].startswith("[") and f[0].endswith("]") and f[0][1:-1].isdigit():
             secs[int(f[0][1:-1])] = f[1]
