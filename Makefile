@@ -20,6 +20,9 @@
 #                        (FUZZ_SEEDS="FIRST LAST", default 1 1000)
 #   make boot-check      Linux 6.1 x86_64 tinyconfig booted in QEMU: its
 #                        "Freeing unused kernel image" figure as predicted
+#   make C=2 CHECK=tools/initcheck-cc (in a kernel tree), initcheck-cc -p DIR
+#                        the checker: Kbuild's CHECK, compile databases
+#                        (docs/kernel.md, docs/builds.md)
 #   make install         plugin into $(CC)'s plugin directory, header into
 #                        $(PREFIX)/include; honours DESTDIR
 #   make uninstall, clean
@@ -62,6 +65,7 @@ TOOL_LIBS   = -lelf -ljansson
 REPORT_SRCS := $(wildcard tools/*.c)
 REPORT_HDRS := $(wildcard tools/*.h)
 REPORT      := tools/initcheck-report
+CHECKER     := tools/initcheck-cc
 VERSION     := 0.1
 PKGCONFIG_DIR ?= $(PREFIX)/lib/pkgconfig
 
@@ -81,7 +85,7 @@ endif
 
 .PHONY: all deps check demo bench kernel-check kernel-bench mutants kernel-identity fuzz boot-check install uninstall clean have-deps FORCE
 
-all: $(PLUGIN) $(REPORT)
+all: $(PLUGIN) $(REPORT) $(CHECKER)
 
 # Built with the host's cc: the tools read objects, they do not load into GCC.
 $(REPORT): $(REPORT_SRCS) $(REPORT_HDRS) | have-deps
@@ -92,6 +96,10 @@ $(REPORT): $(REPORT_SRCS) $(REPORT_HDRS) | have-deps
 # resident memory per compile.
 $(PLUGIN): $(PLUGIN_OBJS)
 	$(PLUGIN_CXX) -shared -static-libstdc++ -static-libgcc -o $@ $^
+
+# The checker (Kbuild's CHECK, compile databases): C11, jansson, no shell.
+$(CHECKER): tools/cc/initcheck-cc.c | have-deps
+	cc $(TOOL_CFLAGS) -DINITCHECK_VERSION='"$(VERSION)"' -o $@ $< -ljansson
 
 # Rebuild when the compiler changes (as kbuild does for its plugins since
 # 2021): a plugin built for one GCC must not be loaded by another.
@@ -131,8 +139,8 @@ $(ALLOCCMP): testsuite/initcheck.codegen/alloccmp.c | have-deps
 	@mkdir -p $(dir $@)
 	cc $(TOOL_CFLAGS) -o $@ $< -lelf
 
-check: $(PLUGIN) $(REPORT) $(ALLOCCMP)
-	@CC='$(CC)' PLUGIN='$(abspath $(PLUGIN))' REPORT='$(abspath $(REPORT))' \
+check: $(PLUGIN) $(REPORT) $(ALLOCCMP) $(CHECKER)
+	@CC='$(CC)' PLUGIN='$(abspath $(PLUGIN))' REPORT='$(abspath $(REPORT))' CHECKER='$(abspath $(CHECKER))' \
 		ALLOCCMP='$(abspath $(ALLOCCMP))' sh testsuite/run.sh
 
 # The plugin's compile-time cost (bench/bench.sh; figures in docs/performance.md).
@@ -172,11 +180,12 @@ boot-check: $(PLUGIN) $(REPORT)
 demo: $(PLUGIN) $(REPORT)
 	@CC='$(CC)' PLUGIN='$(abspath $(PLUGIN))' REPORT='$(abspath $(REPORT))' sh docs/examples/demo.sh
 
-install: $(PLUGIN) $(REPORT)
+install: $(PLUGIN) $(REPORT) $(CHECKER)
 	install -d $(DESTDIR)$(GCC_PLUGIN_DIR) $(DESTDIR)$(PREFIX)/include $(DESTDIR)$(PREFIX)/bin
 	install -m 0644 $(PLUGIN) $(DESTDIR)$(GCC_PLUGIN_DIR)/initcheck.so
 	install -m 0644 include/initcheck.h $(DESTDIR)$(PREFIX)/include/initcheck.h
 	install -m 0755 $(REPORT) $(DESTDIR)$(PREFIX)/bin/initcheck-report
+	install -m 0755 $(CHECKER) $(DESTDIR)$(PREFIX)/bin/initcheck-cc
 	install -d $(DESTDIR)$(PKGCONFIG_DIR)
 	sed -e 's|@PLUGIN@|$(GCC_PLUGIN_DIR)/initcheck.so|' -e 's|@INCLUDEDIR@|$(PREFIX)/include|' \
 		-e 's|@BINDIR@|$(PREFIX)/bin|' -e 's|@VERSION@|$(VERSION)|' \
@@ -184,7 +193,8 @@ install: $(PLUGIN) $(REPORT)
 
 uninstall:
 	rm -f $(DESTDIR)$(GCC_PLUGIN_DIR)/initcheck.so $(DESTDIR)$(PREFIX)/include/initcheck.h \
-		$(DESTDIR)$(PREFIX)/bin/initcheck-report $(DESTDIR)$(PKGCONFIG_DIR)/initcheck.pc
+		$(DESTDIR)$(PREFIX)/bin/initcheck-report $(DESTDIR)$(PKGCONFIG_DIR)/initcheck.pc \
+		$(DESTDIR)$(PREFIX)/bin/initcheck-cc
 
 clean:
-	rm -rf build $(PLUGIN) $(REPORT)
+	rm -rf build $(PLUGIN) $(REPORT) $(CHECKER)
