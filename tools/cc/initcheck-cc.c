@@ -410,8 +410,8 @@ static char *absolute(const char *dir, const char *path)
 }
 
 /* FILE arguments after -p: an entry is checked when its file is one of
-   them (as given, or resolved against the current directory) or ends
-   with "/NAME". */
+   them (as given, or resolved against the current directory), ends with
+   "/NAME", or is below a directory NAME. */
 static bool wanted(const char *file, char **names, int nnames)
 {
 	int i;
@@ -421,10 +421,15 @@ static bool wanted(const char *file, char **names, int nnames)
 	for (i = 0; i < nnames; i++) {
 		size_t fl = strlen(file), nl = strlen(names[i]);
 		char *real = realpath(names[i], NULL);
+		struct stat st;
 		bool hit = !strcmp(file, names[i])
 			   || (real && !strcmp(real, file))
 			   || (fl > nl && file[fl - nl - 1] == '/'
-			       && !strcmp(file + fl - nl, names[i]));
+			       && !strcmp(file + fl - nl, names[i]))
+			   /* A directory: every unit below it. */
+			   || (real && stat(real, &st) == 0 && S_ISDIR(st.st_mode)
+			       && !strncmp(file, real, strlen(real))
+			       && file[strlen(real)] == '/');
 
 		free(real);
 		if (hit)
@@ -1013,6 +1018,8 @@ static void usage(FILE *f)
 "                       %s)\n"
 "  -fplugin-arg-initcheck-KEY[=VALUE]\n"
 "                       passed to the plugin (with -p: to every unit)\n"
+"  FILE...              only these units (a file, a path's tail, or a\n"
+"                       directory: the units below it)\n"
 "  --help, --version\n"
 "\n"
 "Checker options come first.  In Kbuild mode the words before Kbuild's\n"
