@@ -11,7 +11,8 @@
  * Linux 6.1 and 6.12 alike).  CHECKFLAGS are sparse's: everything before
  * c_flags' first word (-Wp,-MMD,...) is dropped except -D/-U/-I and
  * initcheck's own -fplugin-arg-initcheck-* (from CF=); -D__STDC__, which GCC
- * warns about redefining, goes too.  The compiler is $INITCHECK_CC, else
+ * warns about redefining, goes too.  A kernel unit (-D__KERNEL__) gets
+ * -fplugin-arg-initcheck-profile=kernel unless a profile= is given.  The compiler is $INITCHECK_CC, else
  * $CC (Kbuild exports it), else gcc; the plugin --plugin=PATH, else
  * $INITCHECK_PLUGIN, else what an -fplugin= naming initcheck on the command
  * line loads, else "initcheck" (GCC's plugin directory, where make install
@@ -363,6 +364,16 @@ static void build_compile(struct argv *out, char **args, size_t nargs,
 
 		av_push(out, p);
 		free(p);
+	}
+	/* A kernel unit (Kbuild's c_flags define __KERNEL__) is judged by
+	   the kernel profile unless a profile= says otherwise (it comes
+	   after, and a later option wins). */
+	if (kbuild) {
+		for (i = cflags; i < nargs; i++)
+			if (!strcmp(args[i], "-D__KERNEL__"))
+				break;
+		if (i < nargs)
+			av_push(out, "-fplugin-arg-initcheck-profile=kernel");
 	}
 	for (i = 0; i < pargs.n; i++)
 		av_push(out, pargs.v[i]);
@@ -1025,7 +1036,9 @@ static void usage(FILE *f)
 "Checker options come first.  In Kbuild mode the words before Kbuild's\n"
 "c_flags (sparse's CHECKFLAGS) are dropped but for -D, -U, -I and\n"
 "-fplugin-arg-initcheck-*; --arch=, -Wbitwise and sparse's other\n"
-"options are dropped anywhere.\n"
+"options are dropped anywhere.  A kernel unit (-D__KERNEL__ in Kbuild's\n"
+"c_flags) is checked with -fplugin-arg-initcheck-profile=kernel unless\n"
+"a profile= is given.\n"
 "\n"
 "Exit status: one compile: the compiler's (0: no error, 1: errors,\n"
 "initcheck's findings included); -p: 0 when every unit was checked and no\n"
