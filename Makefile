@@ -29,6 +29,9 @@
 #   make check CSTD=gnu11  the testsuite with every compile in that dialect
 #   make boot-check      Linux 6.1 x86_64 tinyconfig booted in QEMU: its
 #                        "Freeing unused kernel image" figure as predicted
+#   make C=2 CHECK=tools/initcheck-cc (in a kernel tree), initcheck-cc -p DIR
+#                        the checker: Kbuild's CHECK, compile databases
+#                        (docs/kernel.md, docs/builds.md)
 #   make module-check    an out-of-tree module against Linux 6.12 with the
 #                        plugin: its freed init bytes as the booted kernel
 #                        counts them
@@ -109,6 +112,7 @@ TOOL_LIBS   = -lelf -ljansson -lz
 REPORT_SRCS := $(wildcard tools/*.c)
 REPORT_HDRS := $(wildcard tools/*.h)
 REPORT      := tools/initcheck-report
+CHECKER     := tools/initcheck-cc
 VERSION     := 0.1
 PKGCONFIG_DIR ?= $(PREFIX)/lib/pkgconfig
 # The SARIF 2.1.0 schema make check validates against (sarif-schema below).
@@ -145,7 +149,7 @@ CROSS_GCC     ?= 12
 
 .PHONY: cross-check cross-kernel cross-kernels all fuzz-diff deps build-deps have-tool-deps have-test-deps chroots check demo bench kernel-check kernel-bench mutants kernel-identity fuzz boot-check module-check install uninstall clean have-deps lint sarif-schema report-bench FORCE
 
-all: $(PLUGIN) $(REPORT)
+all: $(PLUGIN) $(REPORT) $(CHECKER)
 
 # Built with $(HOST_CC): the tools read objects, they do not load into GCC.
 # Rebuilt when that compiler changes (build/tool-stamp): in a chroot they
@@ -158,6 +162,10 @@ $(REPORT): $(REPORT_SRCS) $(REPORT_HDRS) build/tool-stamp build/version-stamp
 # resident memory per compile.
 $(PLUGIN): $(PLUGIN_OBJS)
 	$(PLUGIN_CXX) -shared -static-libstdc++ -static-libgcc -o $@ $^ -lz
+
+# The checker (Kbuild's CHECK, compile databases): C11, jansson, no shell.
+$(CHECKER): tools/cc/initcheck-cc.c build/tool-stamp build/version-stamp
+	$(HOST_CC) $(TOOL_CFLAGS) -DINITCHECK_VERSION='"$(VERSION)"' -o $@ $< -ljansson
 
 # Rebuild when the compiler changes (as kbuild does for its plugins since
 # 2021): a plugin built for one GCC must not be loaded by another.
@@ -222,11 +230,11 @@ $(ALLOCCMP): testsuite/initcheck.codegen/alloccmp.c build/tool-stamp
 # wrapper that adds -std=$(CSTD) to $(CC) (not to -x c++).  distcc's and
 # icecream's tests cannot hand a shell script to their daemons as the
 # compiler: they fail there (docs/portability.md).
-check: $(PLUGIN) $(REPORT) $(ALLOCCMP) $(SARIF_SCHEMA) | have-test-deps
+check: $(PLUGIN) $(REPORT) $(ALLOCCMP) $(CHECKER) $(SARIF_SCHEMA) | have-test-deps
 	@cc='$(CC)'; if [ -n '$(CSTD)' ]; then cc='$(abspath build/cc-std)'; \
 		printf '#!/bin/sh\ncase " $$* " in *" -x c++ "*) exec %s "$$@";; esac\nexec %s -std=%s "$$@"\n' \
 			'$(CC)' '$(CC)' '$(CSTD)' >$$cc; chmod +x $$cc; fi; \
-	CC="$$cc" PLUGIN='$(abspath $(PLUGIN))' REPORT='$(abspath $(REPORT))' \
+	CC="$$cc" PLUGIN='$(abspath $(PLUGIN))' REPORT='$(abspath $(REPORT))' CHECKER='$(abspath $(CHECKER))' \
 		ALLOCCMP='$(abspath $(ALLOCCMP))' INITCHECK_SARIF_SCHEMA='$(abspath $(SARIF_SCHEMA))' \
 		sh testsuite/run.sh
 
@@ -309,9 +317,9 @@ demo: $(PLUGIN) $(REPORT)
 
 INSTALL_ENV = DESTDIR='$(DESTDIR)' PLUGINDIR='$(PLUGINDIR)' bindir='$(bindir)' \
 	includedir='$(includedir)' mandir='$(mandir)' datadir='$(datadir)' \
-	pkgconfigdir='$(PKGCONFIG_DIR)' PLUGIN='$(PLUGIN)' REPORT='$(REPORT)' \
+	pkgconfigdir='$(PKGCONFIG_DIR)' PLUGIN='$(PLUGIN)' REPORT='$(REPORT)' CHECKER='$(CHECKER)' \
 	VERSION='$(VERSION)'
-install: $(PLUGIN) $(REPORT)
+install: $(PLUGIN) $(REPORT) $(CHECKER)
 	@$(INSTALL_ENV) sh tools/install.sh install
 
 uninstall:
@@ -350,7 +358,7 @@ lint: | have-deps
 
 # Keeps the downloaded SARIF schema (build/sarif) when it can.
 clean:
-	rm -rf $(filter-out build/sarif,$(wildcard build/*)) $(PLUGIN) $(REPORT)
+	rm -rf $(filter-out build/sarif,$(wildcard build/*)) $(PLUGIN) $(REPORT) $(CHECKER)
 
 # GCC 13, 14, 15 chroots (bench/chroot.sh): made, packages installed.
 chroots:

@@ -86,6 +86,7 @@ static void on_finish(void *, void *)
 {
 	ic_scan_toplevel_asm();
 	ic_classify_freeze();
+	ic_manifest_syntax_only();
 	ic_diagnose_all();
 	ic_suggest_notes();
 	ic_sarif_write(ic_opts.sarif);

@@ -110,6 +110,7 @@ bool ic_write_file(const char *path, const char *text, const char *what);
 
 /* manifest.c */
 void ic_manifest_finish_unit(void);
+void ic_manifest_syntax_only(void);
 unsigned ic_refs_count(void);
 const struct ic_ref *ic_ref_at(unsigned i);
 void ic_refs_release(void);

@@ -300,7 +300,11 @@ static json::object *build(struct ic_section_set *sections, bool exact)
 		FOR_EACH_SYMBOL(node) {
 			struct ic_place p;
 
-			if (!TREE_ASM_WRITTEN(node->decl)
+			/* Under -fsyntax-only GCC writes nothing: the unit's
+			   definitions. */
+			if (!(flag_syntax_only
+			      ? node->definition && !DECL_EXTERNAL(node->decl)
+			      : TREE_ASM_WRITTEN(node->decl))
 			    || (TREE_CODE(node->decl) != FUNCTION_DECL
 				&& !VAR_P(node->decl)))
 				continue;
@@ -518,4 +522,24 @@ void ic_manifest_finish_unit(void)
 		delete m;
 		XDELETEVEC(again.names);
 	}
+}
+
+/* PLUGIN_FINISH under -fsyntax-only (PLUGIN_FINISH_UNIT does not fire):
+   no object, so only the side file, when manifest= asks for one
+   (initcheck-cc -p joins these for the cross-unit check).  Called before
+   the findings are reported, so that initcheck's own errors do not keep
+   the unit's manifest away; a real compile error does. */
+void ic_manifest_syntax_only(void)
+{
+	struct ic_section_set sections = { {}, 0 };
+	json::object *m;
+	char *text;
+
+	if (!flag_syntax_only || !ic_opts.manifest || seen_error())
+		return;
+	m = build(&sections, false);
+	text = ic_json_text(m);
+	write_side_file(ic_opts.manifest, text);
+	free(text);
+	delete m;
 }

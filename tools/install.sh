@@ -2,7 +2,7 @@
 # install.sh install|uninstall - make install and make uninstall.
 #
 # From the environment (the Makefile passes them): DESTDIR, PLUGINDIR,
-# bindir, includedir, mandir, pkgconfigdir, datadir, PLUGIN, REPORT,
+# bindir, includedir, mandir, pkgconfigdir, datadir, PLUGIN, REPORT, CHECKER,
 # VERSION.  install records every file it writes and every directory it
 # creates in $datadir/initcheck/installed, so that uninstall removes
 # exactly those (directories only when empty) and nothing that was there
@@ -39,6 +39,7 @@ install)
 		"$dest$mandir/man1" "$dest$pkgconfigdir" "$dest$datadir/initcheck"
 	install -m 0644 "$PLUGIN" "$dest$PLUGINDIR/initcheck.so"
 	install -m 0755 "$REPORT" "$dest$bindir/initcheck-report"
+	install -m 0755 "$CHECKER" "$dest$bindir/initcheck-cc"
 	install -m 0644 include/initcheck.h "$dest$includedir/initcheck.h"
 	subst man/initcheck-report.1 > "$dest$mandir/man1/initcheck-report.1"
 	subst man/initcheck.1 > "$dest$mandir/man1/initcheck.1"
@@ -47,7 +48,7 @@ install)
 	chmod 0644 "$dest$mandir/man1/initcheck-report.1" "$dest$mandir/man1/initcheck.1" \
 		"$dest$pkgconfigdir/initcheck.pc"
 	{
-		for f in "$PLUGINDIR/initcheck.so" "$bindir/initcheck-report" \
+		for f in "$PLUGINDIR/initcheck.so" "$bindir/initcheck-report" "$bindir/initcheck-cc" \
 			"$includedir/initcheck.h" "$mandir/man1/initcheck-report.1" \
 			"$mandir/man1/initcheck.1" "$pkgconfigdir/initcheck.pc" \
 			"$datadir/initcheck/manifest.schema.json" "$datadir/initcheck/installed"; do
