@@ -88,7 +88,10 @@ ifneq ($(CHROOT_GCC),)
 CHROOT_GOALS := $(or $(MAKECMDGOALS),all)
 .PHONY: $(CHROOT_GOALS) chroot-run
 $(CHROOT_GOALS): chroot-run ; @:
+# The SARIF schema comes from npm, fetched here first: the chroots need no
+# npm of their own (and sid's cannot always reach the registry).
 chroot-run:
+	+@$(MAKE) --no-print-directory -f $(firstword $(MAKEFILE_LIST)) CC=gcc sarif-schema
 	+@sh bench/chroot.sh $(CHROOT_GCC) $(CHROOT_GOALS)
 else
 # GNU names, each overridable: make install PREFIX=$$HOME/.local
