@@ -689,6 +689,23 @@ static bool ar_number(const unsigned char *p, size_t width, size_t *out)
 	return true;
 }
 
+/* The long-name offset N of a name field "/N": digits, then spaces.
+   GNU ar ends the field of some thin-archive members with a '/' (seen in
+   Linux 6.1's vmlinux.a: "/3712          /", a member of a nested
+   archive, whose origin the date field holds); the name is the table's
+   all the same, as "ar t" prints it. */
+static bool ar_long_name_offset(const unsigned char *h, size_t *off)
+{
+	unsigned char field[15];
+
+	if (h[0] != '/')
+		return false;
+	memcpy(field, h + 1, sizeof field);
+	if (field[14] == '/')
+		field[14] = ' ';
+	return ar_number(field, sizeof field, off);
+}
+
 /* Member name of header H: "name/" or "/N", N an offset into the long
    name table NAMES (entries end with "/\n"); NULL if malformed. */
 static char *ar_member_name(const unsigned char *h, const unsigned char *names,
@@ -696,7 +713,7 @@ static char *ar_member_name(const unsigned char *h, const unsigned char *names,
 {
 	size_t off, end;
 
-	if (h[0] == '/' && ar_number(h + 1, 15, &off)) {
+	if (ar_long_name_offset(h, &off)) {
 		if (!names || off >= nnames)
 			return NULL;
 		for (end = off; end < nnames && names[end] != '\n'; end++)
