@@ -140,7 +140,12 @@ const char *ic_exempt(const struct ic_ref *r, tree from,
 		      tree to, const struct ic_place *tp);
 /* A condition under which code runs only while booting (profile xen). */
 struct ic_guard;
-bool ic_profile_has_guards(void);
+/* Whether the walk notes boot-only conditions (profile xen's guards):
+   asked per operand, so inline. */
+static inline bool ic_profile_has_guards(void)
+{
+	return ic_profile == IC_PROFILE_XEN;
+}
 const struct ic_guard *ic_guard_of(tree cond, bool truth);
 bool ic_init_only_unit(void);
 void ic_rules_note_unit(void);

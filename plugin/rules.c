@@ -664,11 +664,6 @@ const char *ic_exempt(const struct ic_ref *r, tree from,
 	return NULL;
 }
 
-bool ic_profile_has_guards(void)
-{
-	return ic_profile == IC_PROFILE_XEN;
-}
-
 /* T without the conversions the C front end puts around a narrow operand
    of a comparison ("(int) d->domain_id == 0" for a uint16_t field):
    STRIP_NOPS keeps those that change the mode. */
