@@ -20,6 +20,7 @@ int later(void)
 int __init boot(void)
 {
     struct ops *o = &(static struct ops){ .fn = setup };  /* { dg-error "49: compound literal \\(section .data\\) references __init function 'setup'" } */
+    /* { dg-message "41: only '__init' code and data use this compound literal, but it is in .data; make it a variable of its own, marked __initdata" "" { target *-*-* } .-1 } */
     return o->fn();
 }
 
