@@ -352,6 +352,32 @@ static void sized_symbol(Elf *e, struct sym_walk *w, const GElf_Sym *sym,
 	s->bytes = (long long)sym->st_size;
 }
 
+/* A global definition in a section freed or discarded by name (an
+   assembler file's .init.data, say): for crossref.c. */
+static void defined_symbol(Elf *e, struct rc_object *o, const GElf_Sym *sym,
+			   const char *name, size_t shstrndx)
+{
+	GElf_Shdr sh;
+	Elf_Scn *scn = elf_getscn(e, sym->st_shndx);
+	const char *secname;
+	struct rc_def *d;
+
+	if (GELF_ST_BIND(sym->st_info) == STB_LOCAL || !*name || !scn
+	    || !gelf_getshdr(scn, &sh)
+	    || !(secname = elf_strptr(e, shstrndx, sh.sh_name))
+	    || rc_class_by_prefix(secname) == RC_OTHER)
+		return;
+	/* Capacity doubles at each power of two: a linked vmlinux.o has
+	   thousands. */
+	if (o->ndefs >= 8 && !(o->ndefs & (o->ndefs - 1)))
+		o->defs = rc_xrealloc(o->defs, 2 * o->ndefs * sizeof(*o->defs));
+	else if (!o->defs)
+		o->defs = rc_xcalloc(8, sizeof(*o->defs));
+	d = &o->defs[o->ndefs++];
+	d->name = rc_xstrdup(name);
+	d->section = rc_xstrdup(secname);
+}
+
 /* Sizes of the symbols in reclaimable sections, from the symbol table. */
 static void read_symbols(Elf *e, struct rc_object *o, Elf_Scn *symscn,
 			 GElf_Shdr *symsh, size_t shstrndx)
@@ -378,6 +404,9 @@ static void read_symbols(Elf *e, struct rc_object *o, Elf_Scn *symscn,
 		/* What assembler files use: never suggested (suggest.c). */
 		if (sym.st_shndx == SHN_UNDEF && !o->nunits && name && *name)
 			rc_suggest_foreign(name);
+		if (type != STT_SECTION && name && sym.st_shndx != SHN_UNDEF
+		    && sym.st_shndx < SHN_LORESERVE)
+			defined_symbol(e, o, &sym, name, shstrndx);
 		if ((type == STT_FUNC || type == STT_OBJECT) && name
 		    && sym.st_shndx != SHN_UNDEF && sym.st_shndx < SHN_LORESERVE)
 			sized_symbol(e, &w, &sym, name, shstrndx);

@@ -52,6 +52,9 @@ struct rc_ref {
 	const char *sym, *from, *from_sec, *file, *forbidden;
 	unsigned line, col;
 	bool call;
+	const char *from_inline;	/* "inline", "always_inline" or NULL */
+	const char *from_file;		/* where FROM is defined, or NULL */
+	unsigned from_line, from_col;
 };
 
 struct rc_unit {
@@ -70,6 +73,14 @@ struct rc_unit {
 	struct rc_map *symbol_ix;	/* name -> index + 1 in symbols */
 };
 
+/* A global symbol an ELF input defines in a section whose name says it
+   is freed or discarded (.init.*, .meminit.*, .exit.*): what the
+   cross-unit check looks up when no manifest defines the name, as for an
+   assembler file's symbols. */
+struct rc_def {
+	char *name, *section;
+};
+
 /* One ELF input's own section sizes, for what the units do not explain
    (link-time padding, objects the plugin did not compile). */
 struct rc_object {
@@ -78,6 +89,8 @@ struct rc_object {
 					   size summed, largest alignment */
 	size_t nsections;
 	size_t first_unit, nunits;	/* its units in rc_units */
+	struct rc_def *defs;
+	size_t ndefs;
 };
 
 extern struct rc_unit *rc_units;
@@ -122,6 +135,8 @@ int rc_predict_module(const char *path, long long page, bool kallsyms,
 struct rc_unit *rc_unit_add(const char *origin, const char *json,
 			    size_t len, const unsigned *sizes, size_t nsizes);
 enum rc_class rc_class_of(const char *section, const char *class_name);
+/* The class of a section by its name alone: .init.*, .meminit.*, .exit.* */
+enum rc_class rc_class_by_prefix(const char *section);
 const char *rc_class_label(enum rc_class cls);
 struct rc_symbol *rc_unit_symbol(struct rc_unit *u, const char *name);
 void rc_unit_index_symbol(struct rc_unit *u, size_t i);
@@ -146,6 +161,7 @@ int rc_sarif_write(const char *path, json_t *findings);
 /* crossref.c */
 #include <stdio.h>
 int rc_crossref(json_t *out, FILE *text);	/* errors found */
+void rc_print_finding(FILE *text, json_t *finding);	/* as GCC does */
 
 /* suggest.c */
 void rc_suggest_foreign(const char *name);

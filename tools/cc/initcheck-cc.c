@@ -903,6 +903,37 @@ static char *report_program(void)
 	return xstrdup("initcheck-report");
 }
 
+static void print_place(json_t *o)
+{
+	json_int_t line = json_integer_value(json_object_get(o, "line"));
+	json_int_t col = json_integer_value(json_object_get(o, "column"));
+
+	fputs(json_string_value(json_object_get(o, "file")), stderr);
+	if (line > 0)
+		fprintf(stderr, ":%lld", (long long)line);
+	if (line > 0 && col > 0)
+		fprintf(stderr, ":%lld", (long long)col);
+}
+
+/* A finding of the report, as the report words it (its "message" and
+   "notes"), on standard error as GCC's own diagnostics. */
+static void print_finding(json_t *r)
+{
+	json_t *note;
+	size_t i;
+
+	print_place(r);
+	fprintf(stderr, ": %s: %s [initcheck:%s]\n",
+		json_string_value(json_object_get(r, "severity")),
+		json_string_value(json_object_get(r, "message")),
+		json_string_value(json_object_get(r, "rule")));
+	json_array_foreach(json_object_get(r, "notes"), i, note) {
+		print_place(note);
+		fprintf(stderr, ": note: %s\n",
+			json_string_value(json_object_get(note, "message")));
+	}
+}
+
 /* The report over the side files: its cross-unit findings, printed as
    GCC prints, and returned as its "cross_unit" array (NULL: no report). */
 static json_t *cross_units(unsigned *errors, unsigned *warnings)
@@ -966,21 +997,7 @@ static json_t *cross_units(unsigned *errors, unsigned *warnings)
 		const char *sev = json_string_value(json_object_get(r, "severity"));
 		bool error = sev && !strcmp(sev, "error");
 
-		fprintf(stderr, "%s:%lld: %s: '%s' refers to '%s', which %s "
-			"defines in section %s [initcheck:%s]\n",
-			json_string_value(json_object_get(r, "file")),
-			(long long)json_integer_value(json_object_get(r, "line")),
-			error ? "error" : "warning",
-			json_string_value(json_object_get(r, "from")),
-			json_string_value(json_object_get(r, "symbol")),
-			json_string_value(json_object_get(r, "defined_in")),
-			json_string_value(json_object_get(r, "section")),
-			json_string_value(json_object_get(r, "rule")));
-		fprintf(stderr, "%s:%lld: note: '%s' is defined here\n",
-			json_string_value(json_object_get(r, "defined_in")),
-			(long long)json_integer_value(json_object_get(r,
-							"defined_line")),
-			json_string_value(json_object_get(r, "symbol")));
+		print_finding(r);
 		if (error)
 			(*errors)++;
 		else

@@ -1,0 +1,9 @@
+/* Only __init code here calls the helpers of boot-api.h.  */
+#include <initcheck.h>
+#include "boot-api.h"
+
+int __init setup_early(void)
+{
+    return first_param() + (int)early_pgt(1) + map_always(2) + map_marked(3)
+           + map_any(4);
+}
