@@ -560,8 +560,12 @@ static char *side_file_name(const char *path)
 	    || (stat(path, &st) == 0 && S_ISDIR(st.st_mode))) {
 		/* Units of the same name in other directories must not
 		   overwrite each other: the name carries a hash of the
-		   output's path. */
+		   output's path and of the source's (a checker run, as
+		   Kbuild's CHECK, has no -o: every core.c is "core"). */
 		for (p = out; *p; p++)
+			h = h * 33 + (unsigned char)*p;
+		for (p = main_input_filename ? main_input_filename : ""; *p;
+		     p++)
 			h = h * 33 + (unsigned char)*p;
 		return xasprintf("%s%s%s-%08lx.initcheck.json", path,
 				 n && path[n - 1] == '/' ? "" : "/", base,
