@@ -159,8 +159,10 @@ static void forbidden_text(const struct ic_ref *r, const struct ic_place *from,
  * compiler, it is emitted out of line in .text.  What it refers to that
  * another unit turns out to define __init is then a mismatch no build of
  * this configuration shows: the report judges it under init-from-inline.
- * A caller counts as init code when it is init code or a latent helper
- * itself (helpers calling helpers, as headers have them).
+ * A caller counts as init code when it is init code, __ref code (which
+ * vouches for what it refers to while init lives: Linux's
+ * sparse_index_alloc() calls memblock_alloc_node() so), or a latent
+ * helper itself (helpers calling helpers, as headers have them).
  */
 static hash_map<tree, bool> *latent_cache;
 
@@ -182,7 +184,10 @@ static bool used_by_init_only(tree fn, int depth)
 		if (!ic_can_run(c->from))
 			continue;
 		ic_classify(c->from, &p);
-		if (p.cls != IC_INIT && !is_latent_helper(c->from, depth + 1))
+		/* __ref code vouches for its references while init lives:
+		   the helper inlined there is as safe as in __init code. */
+		if (p.cls != IC_INIT && p.cls != IC_REF
+		    && !is_latent_helper(c->from, depth + 1))
 			return false;
 		uses++;
 	}

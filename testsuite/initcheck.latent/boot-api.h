@@ -25,6 +25,13 @@ static inline unsigned long early_pgt(int i)
     return asm_boot_pgt[i];                             /* { report-warning "12: inline 'early_pgt' \\(section .text\\) references 'asm_boot_pgt', which [^ ]*(boot-asm|all).o, in no manifest \\(assembler, or C compiled without the plugin\\), defines in section .init.data \\(init\\)[^\n]*\\[initcheck:init-from-inline\\]" } */
 }
 
+/* Called from __ref code only (boot-use.c), as Linux's
+   sparse_index_alloc() calls memblock_alloc_node().  */
+static inline int map_ref(unsigned long addr)
+{
+    return boot_map(addr);                              /* { report-warning "12: inline 'map_ref' \\(section .text\\) calls 'boot_map'[^\n]*\\[initcheck:init-from-inline\\]" } */
+}
+
 /* always_inline: the language inlines it into every caller, which is
    judged instead; its callers are __init: nothing to say.  */
 static inline __attribute__((__always_inline__)) int map_always(unsigned long addr)
