@@ -139,7 +139,9 @@ static void forbidden_text(const struct ic_ref *r, const struct ic_place *from,
 
 		if (!rule || ic_exempt(r, r->from, from, r->to, &to))
 			continue;
-		if (targets[i] == IC_INIT && is_latent_helper(r->from, 0))
+		/* meminit too: freed as init is when memory hotplug is off,
+		   and kept with init callers inlined into it otherwise. */
+		if (targets[i] != IC_EXIT && is_latent_helper(r->from, 0))
 			rule = ic_rule_named(IC_RULE_INIT_FROM_INLINE);
 		sev = ic_rule_severity(rule);
 		if (sev == IC_IGNORE)

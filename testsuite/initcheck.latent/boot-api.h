@@ -5,6 +5,7 @@ int boot_map(unsigned long addr);               /* __init in boot-def.c */
 extern int boot_params[];                       /* __initdata in boot-def.c */
 extern unsigned long asm_boot_pgt[];            /* .init.data in boot-asm.S */
 int runtime_map(unsigned long addr);            /* plain, in boot-def.c */
+int hot_map(unsigned long addr);                /* __meminit in boot-def.c */
 
 /* Latent: only __init code calls it, so -O2 inlines it and no build sees
    anything; an out-of-line copy in .text calls freed code.  */
@@ -30,6 +31,12 @@ static inline unsigned long early_pgt(int i)
 static inline int map_ref(unsigned long addr)
 {
     return boot_map(addr);                              /* { report-warning "12: inline 'map_ref' \\(section .text\\) calls 'boot_map'[^\n]*\\[initcheck:init-from-inline\\]" } */
+}
+
+/* meminit: freed as init is without memory hotplug.  */
+static inline int map_hot(unsigned long addr)
+{
+    return hot_map(addr);                               /* { report-warning "12: inline 'map_hot' \\(section .text\\) calls 'hot_map', which [^ ]*boot-def.c defines in section .meminit.text \\(meminit\\)[^\n]*\\[initcheck:init-from-inline\\]" } */
 }
 
 /* always_inline: the language inlines it into every caller, which is

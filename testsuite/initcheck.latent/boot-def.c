@@ -12,3 +12,8 @@ int runtime_map(unsigned long addr)
 {
     return (int)addr;
 }
+
+int __meminit hot_map(unsigned long addr)
+{
+    return (int)addr;
+}

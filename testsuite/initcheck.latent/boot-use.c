@@ -5,7 +5,7 @@
 int __init setup_early(void)
 {
     return first_param() + (int)early_pgt(1) + map_always(2) + map_marked(3)
-           + map_any(4);
+           + map_any(4) + map_hot(5);
 }
 
 /* __ref code vouches for its references while init lives: a helper it
