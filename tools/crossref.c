@@ -12,7 +12,7 @@
  * objects without a manifest (assembler files) define in such sections.
  *
  * A helper of a header is in every unit that includes it: each finding is
- * reported once per site (the function, the symbol and the line), and a
+ * reported once per function (by its definition's place) and symbol, and a
  * site that is a real mismatch in one unit and a latent one in another
  * (init-from-inline: only init code calls the helper there) is the real
  * one.  Each finding is built once, as data (its message, notes and fix);
@@ -133,7 +133,7 @@ struct finding {
 struct findings {
 	struct finding *all;
 	size_t n, alloc;
-	struct rc_map by_site;	/* "from\nsymbol\nfile:line:col" -> ix + 1 */
+	struct rc_map by_site;	/* "from\nsymbol\nwhere" -> ix + 1 */
 	char **keys;
 };
 
@@ -144,9 +144,15 @@ static bool is_latent(const struct finding *f)
 
 static void add_finding(struct findings *fs, const struct finding *f)
 {
-	char *key = rc_xasprintf("%s\n%s\n%s:%u:%u", f->x->from ? f->x->from
-				 : "", f->x->sym, f->x->file ? f->x->file : "",
-				 f->x->line, f->x->col);
+	/* The function by its definition (a header's helper is one function
+	   in every unit that includes it), and the symbol: as the manifest
+	   keeps one row per pair. */
+	const struct rc_ref *x = f->x;
+	char *key = x->from_file
+		? rc_xasprintf("%s\n%s\n%s:%u:%u", x->from ? x->from : "",
+			       x->sym, x->from_file, x->from_line, x->from_col)
+		: rc_xasprintf("%s\n%s\n%s:%u:%u", x->from ? x->from : "",
+			       x->sym, x->file ? x->file : "", x->line, x->col);
 	void *ix = rc_map_get(&fs->by_site, key);
 	struct finding *old;
 
