@@ -51,11 +51,12 @@ static const char **intern_table(json_t *arr)
 	return v;
 }
 
+/* Entry IX of a table, or NULL (no such cell: an older manifest). */
 static const char *table_at(const char **v, size_t n, json_t *ix)
 {
 	json_int_t i = json_integer_value(ix);
 
-	return i >= 0 && (size_t)i < n ? v[i] : NULL;
+	return json_is_integer(ix) && i >= 0 && (size_t)i < n ? v[i] : NULL;
 }
 
 /* Where each column of the references table is in this manifest's rows,
