@@ -505,6 +505,35 @@ static void guarded_scan(struct scan *s, tree t, int i)
 	s->guard = saved;
 }
 
+/*
+ * Whether operand I of T is never evaluated because the condition is a
+ * constant of the front end: "if (IS_ENABLED(CONFIG_X) && ...)" with X
+ * off, "0 && f()", "1 || f()", "0 ? f() : g()".  GCC emits no code for it
+ * at any -O (it drops such arms even at -O0), so it refers to nothing, as
+ * modpost sees it.
+ */
+static bool dead_operand(tree t, int i)
+{
+	tree c;
+
+	if (i == 0)
+		return false;
+	switch (TREE_CODE(t)) {
+	case COND_EXPR:
+		c = TREE_OPERAND(t, 0);
+		return TREE_CODE(c) == INTEGER_CST
+		       && (i == 1 ? integer_zerop(c) : !integer_zerop(c));
+	case TRUTH_ANDIF_EXPR:
+		c = TREE_OPERAND(t, 0);
+		return TREE_CODE(c) == INTEGER_CST && integer_zerop(c);
+	case TRUTH_ORIF_EXPR:
+		c = TREE_OPERAND(t, 0);
+		return TREE_CODE(c) == INTEGER_CST && !integer_zerop(c);
+	default:
+		return false;
+	}
+}
+
 /* Descend with the innermost location we know: references to variables
    and functions carry none of their own. */
 static void scan_operands(struct scan *s, tree t)
@@ -520,6 +549,8 @@ static void scan_operands(struct scan *s, tree t)
 		s->leftmost = i == 0 && (own || saved_left)
 			      && starts_with_operand0(t);
 		s->lval = operand_is_lvalue(t, i, saved_lval);
+		if (dead_operand(t, i))
+			continue;
 		if (i > 0 && ic_profile_has_guards())
 			guarded_scan(s, t, i);
 		else
