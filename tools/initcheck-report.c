@@ -431,6 +431,7 @@ struct report {
 	struct bare *bare;
 	json_t *cross;
 	int errors;
+	struct rc_suggestions *suggest;
 };
 
 /* The class of a section no unit names: by the kernel's names. */
@@ -544,6 +545,7 @@ static void compute(struct report *r, const struct opts *o)
 		qsort(r->syms, r->nsyms, sizeof(*r->syms), cmp_sym);
 	r->cross = json_array();
 	r->errors = rc_crossref(r->cross, o->json ? NULL : stdout);
+	r->suggest = rc_suggest();
 }
 
 static json_t *sections_json(bool linked)
@@ -631,7 +633,7 @@ static void print_json(struct report *r, const struct opts *o)
 	json_object_set_new(out, "top_units", tops);
 	json_object_set_new(out, "top_symbols", topsy);
 	json_object_set_new(out, "cross_unit", json_incref(r->cross));
-	rc_suggest(out, NULL, o->suggest);
+	rc_suggest_json(out, r->suggest, o->suggest);
 	json_dumpf(out, stdout, JSON_INDENT(2));
 	putchar('\n');
 	json_decref(out);
@@ -729,7 +731,7 @@ static void print_text(const struct report *r, const struct opts *o)
 		printf("  of which the units' manifests explain: %lld bytes\n",
 		       r->by_class[RC_INIT] + r->by_class[RC_INIT_TABLE]);
 	print_bare(r);
-	rc_suggest(NULL, stdout, o->suggest);
+	rc_suggest_print(stdout, r->suggest, o->suggest);
 	print_tops(r, (size_t)o->top);
 }
 
@@ -800,6 +802,7 @@ int main(int argc, char **argv)
 	free(r.units);
 	free(r.syms);
 	free(r.bare);
+	rc_suggest_free(r.suggest);
 	free(totals);
 	rc_map_free(&total_ix);
 	rc_units_free();

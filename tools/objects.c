@@ -324,6 +324,33 @@ static struct rc_unit *owner(struct sym_walk *w, const char *name,
 	return ix ? &rc_units[RC_UNIX(ix)] : NULL;
 }
 
+/* A defined function or object symbol of O, U's (NULL: no unit known),
+   kept if a unit could count it: U if it has suggestions, else any unit
+   read so far, one of which may list it a candidate. */
+static void keep_defined(struct rc_object *o, const struct rc_unit *u,
+			 const char *name, const GElf_Sym *sym)
+{
+	struct rc_defined *d;
+
+	if (u ? !u->has_suggest : !rc_nsuggesting)
+		return;
+	o->defined = rc_grow(o->defined, o->ndefined, sizeof(*o->defined));
+	d = &o->defined[o->ndefined++];
+	d->name = rc_intern(name);
+	d->bytes = (long long)sym->st_size;
+	d->function = GELF_ST_TYPE(sym->st_info) == STT_FUNC;
+	d->unit = u ? (size_t)(u - rc_units) + 1 : 0;
+}
+
+/* A name an object of no unit uses (assembler files): such a name is
+   never suggested (suggest.c). */
+static void keep_undefined(struct rc_object *o, const char *name)
+{
+	o->undefined = rc_grow(o->undefined, o->nundefined,
+			       sizeof(*o->undefined));
+	o->undefined[o->nundefined++] = rc_intern(name);
+}
+
 /* One defined function or object symbol: its size to its unit. */
 static void sized_symbol(Elf *e, struct sym_walk *w, const GElf_Sym *sym,
 			 const char *name, size_t shstrndx)
@@ -341,9 +368,7 @@ static void sized_symbol(Elf *e, struct sym_walk *w, const GElf_Sym *sym,
 		return;
 	secname = elf_strptr(e, shstrndx, sh.sh_name);
 	u = owner(w, name, global);
-	if (u || (u = rc_suggest_owner(name)))
-		rc_suggest_size(u, name, (long long)sym->st_size,
-				type == STT_FUNC);
+	keep_defined(w->o, u, name, sym);
 	if (!u || !secname || !(sec = unit_section(u, secname)))
 		return;
 	s = rc_unit_symbol(u, name);
@@ -375,9 +400,8 @@ static void read_symbols(Elf *e, struct rc_object *o, Elf_Scn *symscn,
 			file_symbol(&w, name ? name : "");
 			continue;
 		}
-		/* What assembler files use: never suggested (suggest.c). */
 		if (sym.st_shndx == SHN_UNDEF && !o->nunits && name && *name)
-			rc_suggest_foreign(name);
+			keep_undefined(o, name);
 		if ((type == STT_FUNC || type == STT_OBJECT) && name
 		    && sym.st_shndx != SHN_UNDEF && sym.st_shndx < SHN_LORESERVE)
 			sized_symbol(e, &w, &sym, name, shstrndx);

@@ -65,23 +65,43 @@ struct rc_unit {
 	struct rc_symbol *symbols;
 	size_t nsymbols;
 	bool sizes_exact;
-	json_t *fn_sizes;	/* symbol -> st_size, for suggest.c */
+	bool has_suggest;	/* the manifest has "suggest" (compiled with
+				   -fplugin-arg-initcheck-suggest) */
 	bool lto_only;		/* -flto, no fat code: nothing counted */
 	struct rc_map *symbol_ix;	/* name -> index + 1 in symbols */
 };
 
+/* A function or variable an object defines, as its symbol table has it:
+   what suggest.c needs to count the bytes marking it would free, kept
+   only where a unit could use it (one with "suggest"). */
+struct rc_defined {
+	const char *name;	/* interned */
+	long long bytes;	/* st_size */
+	bool function;
+	size_t unit;		/* index + 1 in rc_units of the unit the symbol
+				   table gives it to; 0: none (suggest.c looks
+				   for the unit that lists it a candidate) */
+};
+
 /* One ELF input's own section sizes, for what the units do not explain
-   (link-time padding, objects the plugin did not compile). */
+   (link-time padding, objects the plugin did not compile), and its
+   symbols as far as a part above needs them. */
 struct rc_object {
 	char *path;
 	struct rc_section *sections;	/* every section of the ELF, by name:
 					   size summed, largest alignment */
 	size_t nsections;
 	size_t first_unit, nunits;	/* its units in rc_units */
+	struct rc_defined *defined;	/* see struct rc_defined */
+	size_t ndefined;
+	const char **undefined;		/* objects of no unit only: the names
+					   they use (interned) */
+	size_t nundefined;
 };
 
 extern struct rc_unit *rc_units;
 extern size_t rc_nunits;
+extern size_t rc_nsuggesting;	/* units with has_suggest */
 extern struct rc_object *rc_objects;
 extern size_t rc_nobjects;
 extern int rc_errors;
@@ -98,6 +118,7 @@ void rc_strv_free(char **v);
 void rc_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void *rc_xrealloc(void *p, size_t size);	/* or exit 2: out of memory */
 void *rc_xcalloc(size_t n, size_t size);
+void *rc_grow(void *p, size_t n, size_t size);	/* room for p[n] */
 char *rc_xstrdup(const char *s);
 char *rc_xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
@@ -147,11 +168,12 @@ int rc_sarif_write(const char *path, json_t *findings);
 #include <stdio.h>
 int rc_crossref(json_t *out, FILE *text);	/* errors found */
 
-/* suggest.c */
-void rc_suggest_foreign(const char *name);
-void rc_suggest_size(struct rc_unit *u, const char *name, long long size,
-		     bool function);
-struct rc_unit *rc_suggest_owner(const char *name);
-void rc_suggest(json_t *out, FILE *text, bool list);
+/* suggest.c: computed once all is read, then given as JSON or text;
+   LIST: each suggestion, not only the sums. */
+struct rc_suggestions;
+struct rc_suggestions *rc_suggest(void);
+void rc_suggest_json(json_t *out, const struct rc_suggestions *sg, bool list);
+void rc_suggest_print(FILE *f, const struct rc_suggestions *sg, bool list);
+void rc_suggest_free(struct rc_suggestions *sg);
 
 #endif

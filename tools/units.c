@@ -11,6 +11,7 @@
 
 struct rc_unit *rc_units;
 size_t rc_nunits;
+size_t rc_nsuggesting;
 static size_t units_alloc;
 bool rc_keep_json;
 static struct rc_map strings;	/* the interned strings: key = value */
@@ -198,6 +199,8 @@ struct rc_unit *rc_unit_add(const char *origin, const char *text, size_t len,
 	u->tu = json_string_value(json_object_get(m, "tu"));
 	u->sizes_exact = json_is_true(json_object_get(m, "sizes_exact"));
 	u->lto_only = json_is_true(json_object_get(m, "lto_only"));
+	u->has_suggest = json_object_get(m, "suggest") != NULL;
+	rc_nsuggesting += u->has_suggest;
 
 	secs = json_object_get(m, "sections");
 	u->nsections = json_array_size(secs);
@@ -260,13 +263,12 @@ void rc_units_free(void)
 		free(u->refs);
 		free(u->origin);
 		json_decref(u->manifest);
-		json_decref(u->fn_sizes);
 		if (u->symbol_ix)
 			rc_map_free(u->symbol_ix);
 		free(u->symbol_ix);
 	}
 	free(rc_units);
 	rc_units = NULL;
-	rc_nunits = units_alloc = 0;
+	rc_nunits = units_alloc = rc_nsuggesting = 0;
 	intern_free();
 }
