@@ -24,6 +24,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
 for o in "$@"; do
+	[ -f "$o" ] || { echo "$0: $o: no such object" >&2; exit 2; }
 	f=$(basename "$o" .o).c
 	echo "FILE $f"
 	# nm -P: "symbol type [value [size]]"; upper case types are global
