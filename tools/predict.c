@@ -32,13 +32,12 @@
 
 #include "report.h"
 
-#define NCLASSES (RC_OTHER + 1)
 
 struct osec {
 	const char *name;
 	unsigned long long vma, img, size, align;
 	bool alloc, in_range, loaded;
-	long long units[NCLASSES];	/* the units' bytes, by class */
+	long long units[RC_NCLASSES];	/* the units' bytes, by class */
 	long long no_manifest, other, inputs, slack;
 	long long relax;		/* at most this much deleted by RISC-V's
 					   linker relaxation (objects.c) */
@@ -60,7 +59,7 @@ struct iname {
 	long out;		/* image section index, -1: not located */
 	const char *how;	/* "name", "symbol", "marker" */
 	const char *via;	/* the symbol that located it */
-	long long units[NCLASSES], no_manifest, other, pieces, slack;
+	long long units[RC_NCLASSES], no_manifest, other, pieces, slack;
 	long long align, relax;
 };
 
@@ -359,7 +358,7 @@ static long long sum_cls(const long long *v, bool init_only)
 	long long s = 0;
 	int c;
 
-	for (c = 0; c < NCLASSES; c++)
+	for (c = 0; c < RC_NCLASSES; c++)
 		if (!init_only || c == RC_INIT || c == RC_INIT_TABLE)
 			s += v[c];
 	return s;
@@ -385,8 +384,8 @@ struct prediction {
 				   address (indexes into secs) */
 	struct iname *ins;	/* every input section name, located */
 	size_t nins;
-	long long all_units[NCLASSES];	/* the units' bytes, by class */
-	long long in_units[NCLASSES];	/* of those, in the range */
+	long long all_units[RC_NCLASSES];	/* the units' bytes, by class */
+	long long in_units[RC_NCLASSES];	/* of those, in the range */
 	long long no_manifest, other, padding, relaxed, unexplained;
 	long long gaps, tail;	/* between output sections, after them */
 	long long not_located;	/* units' init bytes the link discarded */
@@ -460,7 +459,7 @@ static void sum_inputs(struct prediction *p)
 
 		if (in->out < 0 || !(o = &secs[in->out])->in_range)
 			continue;
-		for (c = 0; c < NCLASSES; c++) {
+		for (c = 0; c < RC_NCLASSES; c++) {
 			o->units[c] += in->units[c];
 			p->in_units[c] += in->units[c];
 		}

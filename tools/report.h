@@ -20,6 +20,7 @@
 
 /* Section classes, as the plugin names them in the manifest. */
 enum rc_class { RC_INIT, RC_INIT_TABLE, RC_MEMINIT, RC_EXIT, RC_OTHER };
+#define RC_NCLASSES (RC_OTHER + 1)
 
 struct rc_section {
 	char *name;
@@ -151,6 +152,61 @@ const char *rc_intern(const char *s);	/* one copy of each string */
    read into the unit's arrays is dropped from it. */
 extern bool rc_keep_json;
 void rc_units_free(void);
+
+/* totals.c: the report's figures, computed once all is read. */
+struct rc_total {		/* one section name over all units */
+	const char *name;
+	enum rc_class cls;
+	long long bytes;	/* what the units give */
+	bool unknown;		/* some unit had no size for it */
+	long long unclaimed;	/* in the objects, but in no unit: code the
+				   plugin did not compile (assembler files) */
+	/* --linked */
+	long long linked;	/* its bytes in the linked binary; -1: not
+				   read */
+	long long predicted;	/* linked size expected from the inputs */
+	long long relax_max;	/* at most this much less by RISC-V's linker
+				   relaxation (a final link only) */
+	long long relaxed;	/* linked - predicted, when that is a
+				   relaxation's: within relax_max */
+	long long padding;	/* predicted - bytes - unclaimed */
+	long long unexplained;	/* linked - predicted - relaxed */
+};
+
+struct rc_unit_row {
+	const struct rc_unit *unit;
+	long long init;		/* its init and init table bytes */
+};
+
+struct rc_symref {
+	const struct rc_unit *unit;
+	const struct rc_symbol *sym;
+};
+
+/* An object without a manifest (assembler files, code built without the
+   plugin) and the bytes of its reclaimable sections. */
+struct rc_bare {
+	const struct rc_object *o;
+	long long bytes[RC_NCLASSES];
+	long long init;		/* init + init tables */
+};
+
+struct rc_totals {
+	struct rc_total *sections;	/* by class, then name */
+	size_t nsections;
+	long long by_class[RC_NCLASSES];	/* the units' */
+	long long linked_by_class[RC_NCLASSES];	/* --linked */
+	long long bare_bytes[RC_NCLASSES];	/* objects without a manifest */
+	long long init, linked_init, bare_init;	/* init + init tables */
+	struct rc_unit_row *units;	/* rc_nunits, by init bytes */
+	struct rc_symref *syms;		/* every unit's, by bytes */
+	size_t nsyms;
+	struct rc_bare *bare;
+	size_t nbare;
+};
+/* LINKED: the linked binary, or NULL. */
+void rc_totals(struct rc_totals *t, const char *linked);
+void rc_totals_free(struct rc_totals *t);
 
 /* predict.c */
 int rc_predict_free(const char *image, long long page_size, bool as_json);
