@@ -583,6 +583,34 @@ static void object_witnesses(Elf *e, struct rc_object *o, Elf_Scn *symscn,
 	}
 }
 
+/* A .discard.initcheck section SCN: its records, read from a copy with
+   the relocations on them applied. */
+static void read_record_section(Elf *e, const char *origin, Elf_Scn *scn,
+				bool big)
+{
+	Elf_Data *d = elf_getdata(scn, NULL);
+	Elf_Scn *rel = NULL;
+	unsigned char *buf;
+	bool ok = true;
+
+	if (!d || !d->d_buf)
+		return;
+	buf = rc_xrealloc(NULL, d->d_size);
+	memcpy(buf, d->d_buf, d->d_size);
+	while ((rel = elf_nextscn(e, rel))) {
+		GElf_Shdr rsh;
+
+		if (gelf_getshdr(rel, &rsh)
+		    && (rsh.sh_type == SHT_RELA || rsh.sh_type == SHT_REL)
+		    && rsh.sh_info == elf_ndxscn(scn))
+			ok &= apply_record_relocs(e, origin, rel, &rsh, buf,
+						  d->d_size, big);
+	}
+	if (ok)
+		read_records(origin, buf, d->d_size, big);
+	free(buf);
+}
+
 static void read_elf(Elf *e, const char *origin)
 {
 	size_t shstrndx, oi = rc_nobjects;
@@ -600,10 +628,6 @@ static void read_elf(Elf *e, const char *origin)
 	while ((scn = elf_nextscn(e, scn))) {
 		GElf_Shdr sh;
 		const char *name;
-		Elf_Data *d;
-		Elf_Scn *rel = NULL;
-		unsigned char *buf;
-		bool ok = true;
 
 		if (!gelf_getshdr(scn, &sh))
 			continue;
@@ -612,26 +636,8 @@ static void read_elf(Elf *e, const char *origin)
 			symsh = sh;
 		}
 		name = elf_strptr(e, shstrndx, sh.sh_name);
-		if (!name || strcmp(name, RECORD_SECTION))
-			continue;
-		d = elf_getdata(scn, NULL);
-		if (!d || !d->d_buf)
-			continue;
-		/* A copy, with the relocations on the record applied. */
-		buf = rc_xrealloc(NULL, d->d_size);
-		memcpy(buf, d->d_buf, d->d_size);
-		while ((rel = elf_nextscn(e, rel))) {
-			GElf_Shdr rsh;
-
-			if (gelf_getshdr(rel, &rsh)
-			    && (rsh.sh_type == SHT_RELA || rsh.sh_type == SHT_REL)
-			    && rsh.sh_info == elf_ndxscn(scn))
-				ok &= apply_record_relocs(e, origin, rel, &rsh,
-							  buf, d->d_size, big);
-		}
-		if (ok)
-			read_records(origin, buf, d->d_size, big);
-		free(buf);
+		if (name && !strcmp(name, RECORD_SECTION))
+			read_record_section(e, origin, scn, big);
 	}
 	o = &rc_objects[oi];
 	o->nunits = rc_nunits - o->first_unit;

@@ -465,12 +465,42 @@ static bool wanted(const char *file, char **names, int nnames)
 	return false;
 }
 
+/* The words of entry I of database PATH (E, for FILE), from its
+   "arguments" or else its "command", into WORDS; false (an error said)
+   if they cannot be had. */
+static bool entry_words(json_t *e, struct argv *words, const char *path,
+			size_t i, const char *file)
+{
+	json_t *arguments = json_object_get(e, "arguments"), *a;
+	const char *why = NULL;
+	size_t k;
+
+	if (!json_is_array(arguments)) {
+		if (split_command(json_string_value(json_object_get(e, "command")),
+				  words, &why))
+			return true;
+		fprintf(stderr, "%s: %s: entry %zu (%s): command not run: %s\n",
+			prog, path, i, file, why);
+		return false;
+	}
+	json_array_foreach(arguments, k, a) {
+		if (!json_is_string(a))
+			break;
+		av_push(words, json_string_value(a));
+	}
+	if (k == json_array_size(arguments) && words->n)
+		return true;
+	fprintf(stderr, "%s: %s: entry %zu (%s): \"arguments\" is not an "
+		"array of strings; skipped\n", prog, path, i, file);
+	return false;
+}
+
 static void load_database(const char *path, char **names, int nnames,
 			  size_t *skipped, size_t *bad)
 {
 	json_error_t jerr;
 	json_t *db = json_load_file(path, 0, &jerr), *e;
-	size_t i, k;
+	size_t i;
 
 	if (!db)
 		die("%s:%d: %s", path, jerr.line, jerr.text);
@@ -481,7 +511,7 @@ static void load_database(const char *path, char **names, int nnames,
 		const char *dir = json_string_value(json_object_get(e, "directory"));
 		const char *file = json_string_value(json_object_get(e, "file"));
 		const char *cmd = json_string_value(json_object_get(e, "command"));
-		json_t *arguments = json_object_get(e, "arguments"), *a;
+		json_t *arguments = json_object_get(e, "arguments");
 		struct argv words = { 0 };
 		struct unit *u;
 		char *abs;
@@ -499,32 +529,11 @@ static void load_database(const char *path, char **names, int nnames,
 			free(abs);
 			continue;
 		}
-		if (json_is_array(arguments)) {
-			json_array_foreach(arguments, k, a) {
-				if (!json_is_string(a))
-					break;
-				av_push(&words, json_string_value(a));
-			}
-			if (k != json_array_size(arguments) || !words.n) {
-				fprintf(stderr, "%s: %s: entry %zu (%s): \"arguments\" "
-					"is not an array of strings; skipped\n",
-					prog, path, i, file);
-				av_free(&words);
-				free(abs);
-				(*bad)++;
-				continue;
-			}
-		} else {
-			const char *why = NULL;
-
-			if (!split_command(cmd, &words, &why)) {
-				fprintf(stderr, "%s: %s: entry %zu (%s): command "
-					"not run: %s\n", prog, path, i, file, why);
-				av_free(&words);
-				free(abs);
-				(*bad)++;
-				continue;
-			}
+		if (!entry_words(e, &words, path, i, file)) {
+			av_free(&words);
+			free(abs);
+			(*bad)++;
+			continue;
 		}
 		u = &units[nunits++];
 		memset(u, 0, sizeof(*u));
