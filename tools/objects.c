@@ -7,7 +7,11 @@
  * the records of all their inputs, one after the other.  Sizes of functions
  * come from the symbol table; to tell which unit a local symbol belongs to
  * in an ld -r output, the STT_FILE symbol that precedes each input's locals
- * is matched with the unit's source file name, in order.
+ * is matched with the unit's source file name, in order.  What else the
+ * symbol tables say that a part above needs (the symbols a unit with
+ * suggestions could count, the names objects of no unit use) is kept in
+ * struct rc_object for it to take after reading: this reader calls none
+ * of the parts above it.
  */
 #define _GNU_SOURCE
 #include <errno.h>

@@ -1,14 +1,30 @@
 /*
- * report.h - what the parts of initcheck-report share.
+ * report.h - what the parts of initcheck-report share.  Bottom layer
+ * first: each file uses only files listed before it (`make layers`
+ * checks that no two files depend on each other; docs/design.md,
+ * "Layers of initcheck-report", has the diagram).
  *
- *   util.c, map.c       messages, allocation, a string-keyed hash table
- *   initcheck-report.c  command line, totals, text and JSON output
- *   objects.c           inputs: files, directories, archives, ld -r
- *                       outputs, read with libelf
- *   units.c             one translation unit: its manifest (jansson) and
- *                       the sizes the object gives it
+ *   util.c              messages, allocation that exits when memory runs
+ *                       out, growing arrays
+ *   map.c               a string-keyed hash table
+ *   units.c             one translation unit: its manifest (jansson), the
+ *                       section sizes its record carries; interned strings
+ *   objects.c           inputs: files, directories, archives (thin ones
+ *                       too), ld -r outputs, read with libelf: the units
+ *                       of their records, and what their sections and
+ *                       symbol tables say (struct rc_object)
  *   crossref.c          references across units to init and exit symbols
  *   suggest.c           what could be __init, over all units
+ *   totals.c            the report's figures: bytes per section and class,
+ *                       objects without a manifest, --linked, the largest
+ *                       units and symbols
+ *   predict.c           --predict-free: the kernel's freed init memory
+ *   kbuild.c            --predict-free IMAGE alone: the link's inputs in a
+ *                       kernel build directory, then predict.c
+ *   module.c            --predict-module: a loadable module's init memory
+ *   sarif.c             --sarif: the cross-unit findings as SARIF 2.1.0
+ *   initcheck-report.c  the command line, and the report as text or JSON
+ *                       from what the files above computed
  */
 #ifndef INITCHECK_REPORT_H
 #define INITCHECK_REPORT_H
@@ -17,6 +33,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 /* Section classes, as the plugin names them in the manifest. */
 enum rc_class { RC_INIT, RC_INIT_TABLE, RC_MEMINIT, RC_EXIT, RC_OTHER };
@@ -100,28 +117,19 @@ struct rc_object {
 	size_t nundefined;
 };
 
-extern struct rc_unit *rc_units;
-extern size_t rc_nunits;
-extern size_t rc_nsuggesting;	/* units with has_suggest */
-extern struct rc_object *rc_objects;
-extern size_t rc_nobjects;
-extern int rc_errors;
-
-/* objects.c */
-int rc_read_path(const char *path);	/* file or directory; 0 if fine */
-/* The members a thin archive names, as paths (relative ones joined to the
-   archive's directory), NULL-terminated; NULL (an error said) if the file
-   is not one.  Free with rc_strv_free. */
-char **rc_thin_members(const char *path);
-void rc_strv_free(char **v);
-
 /* util.c */
-void rc_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+#ifdef __GNUC__		/* the format checked where the compiler can */
+#define RC_PRINTF(f, a) __attribute__((format(printf, f, a)))
+#else
+#define RC_PRINTF(f, a)
+#endif
+extern int rc_errors;	/* rc_error()s said */
+void rc_error(const char *fmt, ...) RC_PRINTF(1, 2);
 void *rc_xrealloc(void *p, size_t size);	/* or exit 2: out of memory */
 void *rc_xcalloc(size_t n, size_t size);
 void *rc_grow(void *p, size_t n, size_t size);	/* room for p[n] */
 char *rc_xstrdup(const char *s);
-char *rc_xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+char *rc_xasprintf(const char *fmt, ...) RC_PRINTF(1, 2);
 
 /* map.c: string keys (borrowed), pointer values (never NULL). */
 struct rc_map {
@@ -136,11 +144,10 @@ void rc_map_free(struct rc_map *m);
 #define RC_IX(i) ((void *)((size_t)(i) + 1))	/* an index as a value */
 #define RC_UNIX(p) ((size_t)(p) - 1)		/* and back */
 
-/* module.c: --predict-module KO */
-int rc_predict_module(const char *path, long long page, bool kallsyms,
-		      bool as_json);
-
-/* units.c */
+/* units.c: the units read, in the order read. */
+extern struct rc_unit *rc_units;
+extern size_t rc_nunits;
+extern size_t rc_nsuggesting;	/* units with has_suggest */
 struct rc_unit *rc_unit_add(const char *origin, const char *json,
 			    size_t len, const unsigned *sizes, size_t nsizes);
 enum rc_class rc_class_of(const char *section, const char *class_name);
@@ -152,6 +159,27 @@ const char *rc_intern(const char *s);	/* one copy of each string */
    read into the unit's arrays is dropped from it. */
 extern bool rc_keep_json;
 void rc_units_free(void);
+
+/* objects.c: the objects read, in the order read. */
+extern struct rc_object *rc_objects;
+extern size_t rc_nobjects;
+int rc_read_path(const char *path);	/* file or directory; 0 if fine */
+/* The members a thin archive names, as paths (relative ones joined to the
+   archive's directory), NULL-terminated; NULL (an error said) if the file
+   is not one.  Free with rc_strv_free. */
+char **rc_thin_members(const char *path);
+void rc_strv_free(char **v);
+
+/* crossref.c */
+int rc_crossref(json_t *out, FILE *text);	/* errors found */
+
+/* suggest.c: computed once all is read, then given as JSON or text;
+   LIST: each suggestion, not only the sums. */
+struct rc_suggestions;
+struct rc_suggestions *rc_suggest(void);
+void rc_suggest_json(json_t *out, const struct rc_suggestions *sg, bool list);
+void rc_suggest_print(FILE *f, const struct rc_suggestions *sg, bool list);
+void rc_suggest_free(struct rc_suggestions *sg);
 
 /* totals.c: the report's figures, computed once all is read. */
 struct rc_total {		/* one section name over all units */
@@ -217,19 +245,11 @@ int rc_predict_free(const char *image, long long page_size, bool as_json);
 int rc_predict_free_kbuild(const char *image, long long page_size,
 			   bool as_json);
 
+/* module.c: --predict-module KO */
+int rc_predict_module(const char *path, long long page, bool kallsyms,
+		      bool as_json);
+
 /* sarif.c */
 int rc_sarif_write(const char *path, json_t *findings);
-
-/* crossref.c */
-#include <stdio.h>
-int rc_crossref(json_t *out, FILE *text);	/* errors found */
-
-/* suggest.c: computed once all is read, then given as JSON or text;
-   LIST: each suggestion, not only the sums. */
-struct rc_suggestions;
-struct rc_suggestions *rc_suggest(void);
-void rc_suggest_json(json_t *out, const struct rc_suggestions *sg, bool list);
-void rc_suggest_print(FILE *f, const struct rc_suggestions *sg, bool list);
-void rc_suggest_free(struct rc_suggestions *sg);
 
 #endif
