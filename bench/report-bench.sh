@@ -14,7 +14,8 @@
 #      SAMPLE=N also recompiles N units of it (their .cmd files) with this
 #      plugin, for the share a tree built with an older plugin would have.
 #
-# Environment: CC, PLUGIN, REPORT (the Makefile's report-bench sets them).
+# Environment: CC, PLUGIN, REPORT (the Makefile's report-bench sets them);
+# GENERATED=0 skips part 1 (to compare two plugins' SAMPLE on a kernel).
 set -eu
 top=$(cd "$(dirname "$0")/.." && pwd)
 CC=${CC:-gcc}
@@ -49,6 +50,7 @@ print("%d %d %.2f" % (man, tot, 100.0 * man / tot if tot else 0))
 PY
 }
 
+if [ "${GENERATED:-1}" != 0 ]; then
 echo "== generated build: $UNITS units"
 gen=$work/gen
 if [ ! -f "$gen/all.o" ] || [ "$(cat "$gen/units" 2>/dev/null)" != "$UNITS" ]; then
@@ -65,6 +67,7 @@ echo "report over all.o ($(du -k "$gen/all.o" | cut -f1) kB): $1 s, $2 kB peak R
 "$REPORT" "$gen/all.o" 2>/dev/null | grep -c ': error: ' | sed 's/^/cross-unit findings: /' || true
 set -- $(share "$gen"/obj/*.o)
 echo "manifests: $1 of $2 bytes of the objects = $3 %"
+fi
 
 [ -n "$kdir" ] || exit 0
 echo "== kernel: $kdir"

@@ -12,6 +12,26 @@
 #define IC_MANIFEST_VERSION 1		/* of the JSON: "version" */
 
 /*
+ * The columns of a manifest's "references" table, in the order the plugin
+ * writes them; the manifest names them too ("reference_columns"), and the
+ * report finds each by that name, so a column added at the end leaves
+ * older readers and older manifests working.
+ */
+#define IC_REF_COLUMNS \
+	"symbol", "from", "from_section", "kind", "file", "line", "column", \
+	"forbidden", "from_inline", "from_file", "from_line", "from_column"
+enum ic_ref_column {
+	IC_COL_SYMBOL, IC_COL_FROM, IC_COL_FROM_SECTION, IC_COL_KIND,
+	IC_COL_FILE, IC_COL_LINE, IC_COL_COLUMN, IC_COL_FORBIDDEN,
+	IC_COL_FROM_INLINE, IC_COL_FROM_FILE, IC_COL_FROM_LINE,
+	IC_COL_FROM_COLUMN, IC_NCOLUMNS
+};
+
+/* The rule of a latent mismatch (manifest.c writes it in a row's
+   "forbidden" set, crossref.c words its finding). */
+#define IC_RULE_INIT_FROM_INLINE "init-from-inline"
+
+/*
  * The preset dictionary of the zlib stream (RFC 1950 FDICT; its Adler-32
  * is in the stream's header, so a reader with another dictionary says so
  * instead of misreading): the vocabulary of every manifest - its keys,

@@ -47,8 +47,8 @@ static const char *describe(const struct ic_place *p, char *buf, size_t len)
 
 static const char *name_of(tree decl)
 {
-	return DECL_NAME(decl) ? IDENTIFIER_POINTER(DECL_NAME(decl))
-			       : "<compound literal>";
+	return DECL_NAME(decl) && !ic_is_compound_literal(decl)
+	       ? IDENTIFIER_POINTER(DECL_NAME(decl)) : "compound literal";
 }
 
 static enum ic_class class_of(tree decl)
@@ -149,6 +149,7 @@ static const char *init_marker_for(tree source)
 	tree type;
 
 	if (TREE_PUBLIC(source) || DECL_EXTERNAL(source) || !DECL_NAME(source)
+	    || ic_is_compound_literal(source)
 	    || from_macro_expansion_at(DECL_SOURCE_LOCATION(source)))
 		return NULL;
 	/* Not a nested function: GCC 12 does not emit one that has a section
@@ -230,6 +231,8 @@ static void report(const struct finding *f)
 	const char *marker = NULL;
 	diagnostic_t kind = ic_diagnostic_kind(sev);
 	bool shown, lifted;
+	/* The source is named in quotes when it has a name of the user's. */
+	bool quoted = f->from_decl && !ic_is_compound_literal(f->from_decl);
 
 	if (f->from_decl && !f->site
 	    && (from->cls == IC_NORMAL || from->cls == IC_RODATA))
@@ -263,6 +266,13 @@ static void report(const struct finding *f)
 					"[%s:%s]", f->from_decl, from->section,
 					f->site->to, verb, what, r->to,
 					to->section, IC_NAME, rule->name);
+	else if (ic_is_compound_literal(f->from_decl))
+		/* Its name is the assembler's, not the user's. */
+		shown = emit_diagnostic(kind, &richloc, 0,
+					"compound literal (section %s) %s %s "
+					"%qD (section %s) [%s:%s]",
+					from->section, verb, what, r->to,
+					to->section, IC_NAME, rule->name);
 	else
 		shown = emit_diagnostic(kind, &richloc, 0,
 					"%qD (section %s) %s %s %qD (section %s)"
@@ -286,11 +296,22 @@ static void report(const struct finding *f)
 		       r->to, to->marker ? to->marker : to->section);
 	if (f->from_decl && !f->site)
 		note_source(r, from, marker);
+	if (f->from_decl && ic_is_compound_literal(f->from_decl)
+	    && only_init_uses(f->from_decl, false))
+		/* No marker can be put on a literal: it takes the default
+		   section whatever its user's is. */
+		inform(DECL_SOURCE_LOCATION(f->from_decl),
+		       "only %<__init%> code and data use this compound "
+		       "literal, but it is in %s; make it a variable of its "
+		       "own, marked %s", from->section,
+		       from->cls == IC_RODATA ? "__initconst" : "__initdata");
 
-	snprintf(msg, sizeof(msg), "'%s' (section %s) %s %s '%s' (section %s)",
+	snprintf(msg, sizeof(msg), "%s%s%s (section %s) %s %s '%s' (section %s)",
+		 quoted ? "'" : "",
 		 f->from_decl ? name_of(f->from_decl) : "top-level asm",
-		 from->section, f->site ? "reaches" : verb, what,
-		 name_of(r->to), to->section);
+		 quoted ? "'" : "", from->section,
+		 f->site ? "reaches" : verb, what, name_of(r->to),
+		 to->section);
 	if (marker)
 		snprintf(fix, sizeof(fix), "%s ", marker);
 	ic_sarif_result(rule, sev, f->loc, msg,

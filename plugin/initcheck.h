@@ -93,6 +93,7 @@ void ic_scan_function(tree fndecl);
 void ic_scan_decl(tree decl);
 void ic_keep_decl(tree decl);
 bool ic_can_run(tree from);
+bool ic_is_compound_literal(tree t);
 const vec<unsigned> *ic_calls_of(tree fn);
 bool ic_address_taken(tree fn);
 void ic_record_asm_ref(const char *section, tree to, location_t loc);

@@ -116,6 +116,8 @@ static json::object *symbol_json(tree decl, const struct ic_place *p)
 	return o;
 }
 
+static bool is_latent_helper(tree fn, int depth);
+
 /* Which rule a reference from FROM would break if the symbol turned out,
    in another translation unit, to be init, meminit or exit: the report
    judges cross-unit references with this table, not a copy of rules.c.
@@ -137,6 +139,10 @@ static void forbidden_text(const struct ic_ref *r, const struct ic_place *from,
 
 		if (!rule || ic_exempt(r, r->from, from, r->to, &to))
 			continue;
+		/* meminit too: freed as init is when memory hotplug is off,
+		   and kept with init callers inlined into it otherwise. */
+		if (targets[i] != IC_EXIT && is_latent_helper(r->from, 0))
+			rule = ic_rule_named(IC_RULE_INIT_FROM_INLINE);
 		sev = ic_rule_severity(rule);
 		if (sev == IC_IGNORE)
 			continue;
@@ -145,6 +151,83 @@ static void forbidden_text(const struct ic_ref *r, const struct ic_place *from,
 				 rule->name, sev == IC_ERROR ? "error"
 				 : "warning");
 	}
+}
+
+/*
+ * A latent helper: a static function declared inline (not always_inline:
+ * that one is judged at its callers) that only init code uses, in this
+ * unit.  At -O2 GCC inlines it there and no object refers to anything
+ * from .text; built with -O0, -fno-inline, KCOV or GCOV, or by another
+ * compiler, it is emitted out of line in .text.  What it refers to that
+ * another unit turns out to define __init is then a mismatch no build of
+ * this configuration shows: the report judges it under init-from-inline.
+ * A caller counts as init code when it is init code, __ref code (which
+ * vouches for what it refers to while init lives: Linux's
+ * sparse_index_alloc() calls memblock_alloc_node() so), or a latent
+ * helper itself (helpers calling helpers, as headers have them).
+ */
+static hash_map<tree, bool> *latent_cache;
+
+static bool used_by_init_only(tree fn, int depth)
+{
+	const vec<unsigned> *calls = ic_calls_of(fn);
+	unsigned i, uses = 0;
+
+	/* An address is a copy out of line: every use must be a call. */
+	if (ic_address_taken(fn))
+		return false;
+	for (i = 0; calls && i < calls->length(); i++) {
+		const struct ic_ref *c = ic_ref_at((*calls)[i]);
+		struct ic_place p;
+
+		if (!c->from)
+			return false;
+		/* A helper nothing calls brings no copy: not a caller. */
+		if (!ic_can_run(c->from))
+			continue;
+		ic_classify(c->from, &p);
+		/* __ref code vouches for its references while init lives:
+		   the helper inlined there is as safe as in __init code. */
+		if (p.cls != IC_INIT && p.cls != IC_REF
+		    && !is_latent_helper(c->from, depth + 1))
+			return false;
+		uses++;
+	}
+	return uses > 0;
+}
+
+static bool is_latent_helper(tree fn, int depth)
+{
+	bool existed, *known, latent;
+	struct ic_place p;
+
+	if (TREE_CODE(fn) != FUNCTION_DECL || TREE_PUBLIC(fn)
+	    || !DECL_DECLARED_INLINE_P(fn)
+	    || lookup_attribute("always_inline", DECL_ATTRIBUTES(fn)))
+		return false;
+	if (depth > 8)
+		return false;
+	if (!latent_cache)
+		latent_cache = new hash_map<tree, bool>;
+	known = &latent_cache->get_or_insert(fn, &existed);
+	if (existed)
+		return *known;
+	*known = false;		/* a cycle of helpers is not latent */
+	ic_classify(fn, &p);
+	latent = p.cls == IC_NORMAL && used_by_init_only(fn, depth);
+	*latent_cache->get(fn) = latent;
+	return latent;
+}
+
+/* How the source function of a row is declared: the report tells a helper
+   the language inlines (always_inline) from one GCC may emit. */
+static const char *inline_ness(tree fn)
+{
+	if (TREE_CODE(fn) != FUNCTION_DECL)
+		return "";
+	if (lookup_attribute("always_inline", DECL_ATTRIBUTES(fn)))
+		return "always_inline";
+	return DECL_DECLARED_INLINE_P(fn) ? "inline" : "";
 }
 
 /* The index of S in the string table TABLE (added if new). */
@@ -203,6 +286,14 @@ static void add_row(struct ref_table *t, const struct ic_ref *r, tree from,
 	row->append(new json::integer_number(
 		intern(t->sets, &t->set_ix,
 		       IDENTIFIER_POINTER(get_identifier(buf)))));
+	/* Where the source is defined, for a fix-it on it (a helper of a
+	   header is in no symbol table). */
+	x = expand_location(DECL_SOURCE_LOCATION(from));
+	row->append(ic_json_str(inline_ness(from)));
+	row->append(new json::integer_number(
+		intern(t->files, &t->file_ix, x.file ? x.file : "")));
+	row->append(new json::integer_number(x.line));
+	row->append(new json::integer_number(x.column));
 	t->rows->append(row);
 }
 
@@ -236,10 +327,8 @@ static void references_json(json::object *m)
 {
 	struct ref_table t;
 	json::array *cols = new json::array;
-	static const char *const columns[] = {
-		"symbol", "from", "from_section", "kind", "file", "line",
-		"column", "forbidden",
-	};
+	static const char *const columns[] = { IC_REF_COLUMNS };
+	STATIC_ASSERT(ARRAY_SIZE(columns) == IC_NCOLUMNS);
 	unsigned i, n = ic_refs_count();
 
 	t.rows = new json::array;
@@ -258,6 +347,8 @@ static void references_json(json::object *m)
 		else
 			add_row(&t, r, r->from, r->loc);
 	}
+	delete latent_cache;
+	latent_cache = NULL;
 	m->set("reference_columns", cols);
 	m->set("references", t.rows);
 	m->set("files", t.files);
@@ -476,8 +567,12 @@ static char *side_file_name(const char *path)
 	    || (stat(path, &st) == 0 && S_ISDIR(st.st_mode))) {
 		/* Units of the same name in other directories must not
 		   overwrite each other: the name carries a hash of the
-		   output's path. */
+		   output's path and of the source's (a checker run, as
+		   Kbuild's CHECK, has no -o: every core.c is "core"). */
 		for (p = out; *p; p++)
+			h = h * 33 + (unsigned char)*p;
+		for (p = main_input_filename ? main_input_filename : ""; *p;
+		     p++)
 			h = h * 33 + (unsigned char)*p;
 		return xasprintf("%s%s%s-%08lx.initcheck.json", path,
 				 n && path[n - 1] == '/' ? "" : "/", base,

@@ -144,8 +144,27 @@ static void scan_at(struct scan *s, tree t, location_t loc)
 	s->lval = saved_lval;
 }
 
-/* A compound literal of static storage is an anonymous variable of its own:
-   its initializer is read once, with the literal as the source. */
+/*
+ * A compound literal of static storage is a variable of its own, which
+ * the C front end makes without a declaration of the user's: no
+ * PLUGIN_FINISH_DECL announces it, and at file scope it has a name made
+ * up for the assembler, "__compound_literal.N" (c-decl.cc,
+ * set_compound_literal_name), in .data like any other variable.  modpost
+ * sees that symbol refer to what the literal holds.
+ */
+bool ic_is_compound_literal(tree t)
+{
+	const char *name;
+
+	if (!VAR_P(t) || !TREE_STATIC(t) || !DECL_ARTIFICIAL(t))
+		return false;
+	if (!DECL_NAME(t))
+		return true;
+	name = IDENTIFIER_POINTER(DECL_NAME(t));
+	return !strncmp(name, "__compound_literal.", 19);
+}
+
+/* Its initializer is read once, with the literal as the source. */
 static void scan_initializer(tree decl, location_t loc, tree from)
 {
 	struct scan s;
@@ -307,10 +326,14 @@ static void scan(struct scan *s, tree t)
 			record(s, DECL_CONTEXT(t), s->loc, IC_REF_ADDRESS);
 		return;
 	case VAR_DECL:
-		/* An anonymous static (a compound literal at file scope, or
-		   a static one in a function) refers through its own
+		/* A compound literal of static storage (at file scope, or
+		   C23's static one in a function) refers through its own
 		   initializer. */
-		if (TREE_STATIC(t) && DECL_ARTIFICIAL(t) && !DECL_NAME(t)) {
+		if (ic_is_compound_literal(t)) {
+			/* Recorded too: who uses the literal decides what
+			   diagnose.c tells about it. */
+			record(s, t, s->loc, t == s->address_of
+					     ? IC_REF_ADDRESS : IC_REF_USE);
 			scan_initializer(t, s->loc, t);
 			return;
 		}
@@ -395,6 +418,15 @@ static void scan(struct scan *s, tree t)
 		decl = TREE_OPERAND(t, 0);
 		while (handled_component_p(decl))
 			decl = TREE_OPERAND(decl, 0);
+		if (TREE_CODE(decl) == COMPOUND_LITERAL_EXPR
+		    && ic_is_compound_literal(COMPOUND_LITERAL_EXPR_DECL(decl))) {
+			/* &(struct ops){ ... } at file scope: the literal is
+			   a variable whose address is taken. */
+			decl = COMPOUND_LITERAL_EXPR_DECL(decl);
+			record(s, decl, s->loc, IC_REF_ADDRESS);
+			scan_initializer(decl, s->loc, decl);
+			return;
+		}
 		if (VAR_P(decl)) {
 			tree saved = s->address_of;
 
@@ -426,7 +458,7 @@ static void scan(struct scan *s, tree t)
 		    && DECL_INITIAL(decl)
 		    && DECL_INITIAL(decl) != error_mark_node)
 			scan_at(s, DECL_INITIAL(decl), EXPR_LOCATION(t));
-		else if (VAR_P(decl) && TREE_STATIC(decl) && !DECL_NAME(decl))
+		else if (ic_is_compound_literal(decl))
 			scan_initializer(decl, EXPR_LOCATION(t), decl);
 		/* A nested function (GNU C): the C front end sends
 		   PLUGIN_PRE_GENERICIZE for outermost functions only, so its

@@ -11,6 +11,7 @@
  * -fplugin-arg-initcheck-{error,warning,ignore}=NAME take.
  */
 #include "initcheck.h"
+#include "../include/initcheck-record.h"
 
 #define ANY_INIT	(IC_BIT(IC_INIT) | IC_BIT(IC_MEMINIT))
 #define TEXT_LIKE	(IC_BIT(IC_NORMAL) | IC_BIT(IC_HEAD))
@@ -57,6 +58,12 @@ static struct ic_rule ic_rules[] = {
 	  IC_ERROR,
 	  "an exported symbol must exist, but exit code is discarded when "
 	  "built in" },
+	/* Not a class pair: a property of the source (manifest.c). */
+	{ IC_RULE_INIT_FROM_INLINE, 0, ANY_KIND, 0, IC_WARNING,
+	  "an inline helper that only init code calls refers to init code or "
+	  "data that another unit defines: inlined, it is harmless, but a copy "
+	  "out of line in .text (-O0, -fno-inline, KCOV, GCOV, another "
+	  "compiler) refers to freed memory" },
 	/* Not a reference rule (no classes): see redecl.c. */
 	{ "section-redecl", 0, ANY_KIND, 0, IC_WARNING,
 	  "an earlier declaration has no section, so code that sees only it "

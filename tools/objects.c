@@ -239,17 +239,47 @@ static const char *base_name(const char *path)
 	return s ? s + 1 : path ? path : "";
 }
 
+/* The units of O by their source's base name: BY_BASE gives the first
+   (index + 1), NEXT[i - first_unit] the next of the same name (index + 1,
+   or 0).  An STT_FILE symbol is looked up here, not by a scan of every
+   unit: vmlinux.o has thousands of each. */
+struct file_index {
+	struct rc_map by_base;
+	size_t *next;
+};
+
+static void index_files(const struct rc_object *o, struct file_index *fi)
+{
+	size_t i, *last = rc_xcalloc(o->nunits + 1, sizeof(*last));
+
+	fi->next = rc_xcalloc(o->nunits + 1, sizeof(*fi->next));
+	for (i = o->first_unit; i < o->first_unit + o->nunits; i++) {
+		const char *b = base_name(rc_units[i].tu);
+		void *first = rc_map_get(&fi->by_base, b);
+
+		if (!first)
+			rc_map_put(&fi->by_base, b, RC_IX(i));
+		else
+			fi->next[last[RC_UNIX(first) - o->first_unit]
+				 - o->first_unit] = i + 1;
+		/* the chain's tail, kept at its head's slot */
+		last[(first ? RC_UNIX(first) : i) - o->first_unit] = i;
+	}
+	free(last);
+}
+
 /* The unit of object O whose source file has base name FILE, the SEQ-th
    of that name (ld -r keeps the inputs' order), or NULL. */
 static struct rc_unit *unit_of_file(const struct rc_object *o,
+				    const struct file_index *fi,
 				    const char *file, size_t seq)
 {
-	size_t i, seen = 0;
+	void *first = file ? rc_map_get(&fi->by_base, file) : NULL;
+	size_t i = first ? RC_UNIX(first) + 1 : 0;
 
-	for (i = o->first_unit; file && i < o->first_unit + o->nunits; i++)
-		if (!strcmp(base_name(rc_units[i].tu), file) && seen++ == seq)
-			return &rc_units[i];
-	return NULL;
+	while (i && seq--)
+		i = fi->next[i - 1 - o->first_unit];
+	return i ? &rc_units[i - 1] : NULL;
 }
 
 /* Global symbol name -> the unit of O whose manifest lists it global. */
@@ -304,6 +334,7 @@ struct sym_walk {
 	struct rc_unit *file_unit;
 	struct rc_map file_seen;	/* STT_FILE name -> times seen */
 	struct rc_map globals;		/* name -> unit index + 1 */
+	struct file_index files;
 };
 
 static void file_symbol(struct sym_walk *w, const char *name)
@@ -312,7 +343,7 @@ static void file_symbol(struct sym_walk *w, const char *name)
 
 	rc_map_put(&w->file_seen, name, (void *)(seq + 1));
 	w->file_unit = w->o->nunits == 1 ? &rc_units[w->o->first_unit]
-		       : unit_of_file(w->o, name, seq);
+		       : unit_of_file(w->o, &w->files, name, seq);
 }
 
 static struct rc_unit *owner(struct sym_walk *w, const char *name,
@@ -331,15 +362,15 @@ static struct rc_unit *owner(struct sym_walk *w, const char *name,
 /* A defined function or object symbol of O, U's (NULL: no unit known),
    kept if a unit could count it: U if it has suggestions, else any unit
    read so far, one of which may list it a candidate. */
-static void keep_defined(struct rc_object *o, const struct rc_unit *u,
+static void keep_sized(struct rc_object *o, const struct rc_unit *u,
 			 const char *name, const GElf_Sym *sym)
 {
-	struct rc_defined *d;
+	struct rc_sized *d;
 
 	if (u ? !u->has_suggest : !rc_nsuggesting)
 		return;
-	o->defined = rc_grow(o->defined, o->ndefined, sizeof(*o->defined));
-	d = &o->defined[o->ndefined++];
+	o->sized = rc_grow(o->sized, o->nsized, sizeof(*o->sized));
+	d = &o->sized[o->nsized++];
 	d->name = rc_intern(name);
 	d->bytes = (long long)sym->st_size;
 	d->function = GELF_ST_TYPE(sym->st_info) == STT_FUNC;
@@ -372,13 +403,35 @@ static void sized_symbol(Elf *e, struct sym_walk *w, const GElf_Sym *sym,
 		return;
 	secname = elf_strptr(e, shstrndx, sh.sh_name);
 	u = owner(w, name, global);
-	keep_defined(w->o, u, name, sym);
+	keep_sized(w->o, u, name, sym);
 	if (!u || !secname || !(sec = unit_section(u, secname)))
 		return;
 	s = rc_unit_symbol(u, name);
 	if (!s)
 		s = add_symbol(u, name, sec, type == STT_FUNC, global);
 	s->bytes = (long long)sym->st_size;
+}
+
+/* A global definition in a section freed or discarded by name (an
+   assembler file's .init.data, say): for crossref.c. */
+static void defined_symbol(Elf *e, struct rc_object *o, const GElf_Sym *sym,
+			   const char *name, size_t shstrndx)
+{
+	GElf_Shdr sh;
+	Elf_Scn *scn = elf_getscn(e, sym->st_shndx);
+	const char *secname;
+	struct rc_def *d;
+
+	if (GELF_ST_BIND(sym->st_info) == STB_LOCAL || !*name || !scn
+	    || !gelf_getshdr(scn, &sh)
+	    || !(secname = elf_strptr(e, shstrndx, sh.sh_name))
+	    || rc_class_by_prefix(secname) == RC_OTHER)
+		return;
+	/* rc_grow: a linked vmlinux.o has thousands. */
+	o->defs = rc_grow(o->defs, o->ndefs, sizeof(*o->defs));
+	d = &o->defs[o->ndefs++];
+	d->name = rc_xstrdup(name);
+	d->section = rc_xstrdup(secname);
 }
 
 /* Sizes of the symbols in reclaimable sections, from the symbol table. */
@@ -388,9 +441,10 @@ static void read_symbols(Elf *e, struct rc_object *o, Elf_Scn *symscn,
 	Elf_Data *d = elf_getdata(symscn, NULL);
 	size_t i, n = symsh->sh_entsize ? symsh->sh_size / symsh->sh_entsize
 					: 0;
-	struct sym_walk w = { o, NULL, { 0 }, { 0 } };
+	struct sym_walk w = { o, NULL, { 0 }, { 0 }, { { 0 }, NULL } };
 
 	index_globals(o, &w.globals);
+	index_files(o, &w.files);
 	for (i = 0; d && i < n; i++) {
 		GElf_Sym sym;
 		const char *name;
@@ -406,11 +460,16 @@ static void read_symbols(Elf *e, struct rc_object *o, Elf_Scn *symscn,
 		}
 		if (sym.st_shndx == SHN_UNDEF && !o->nunits && name && *name)
 			keep_undefined(o, name);
+		if (type != STT_SECTION && name && sym.st_shndx != SHN_UNDEF
+		    && sym.st_shndx < SHN_LORESERVE)
+			defined_symbol(e, o, &sym, name, shstrndx);
 		if ((type == STT_FUNC || type == STT_OBJECT) && name
 		    && sym.st_shndx != SHN_UNDEF && sym.st_shndx < SHN_LORESERVE)
 			sized_symbol(e, &w, &sym, name, shstrndx);
 	}
 	rc_map_free(&w.file_seen);
+	rc_map_free(&w.files.by_base);
+	free(w.files.next);
 	rc_map_free(&w.globals);
 }
 

@@ -70,6 +70,9 @@ struct rc_ref {
 	const char *sym, *from, *from_sec, *file, *forbidden;
 	unsigned line, col;
 	bool call;
+	const char *from_inline;	/* "inline", "always_inline" or NULL */
+	const char *from_file;		/* where FROM is defined, or NULL */
+	unsigned from_line, from_col;
 };
 
 struct rc_unit {
@@ -92,13 +95,21 @@ struct rc_unit {
 /* A function or variable an object defines, as its symbol table has it:
    what suggest.c needs to count the bytes marking it would free, kept
    only where a unit could use it (one with "suggest"). */
-struct rc_defined {
+struct rc_sized {
 	const char *name;	/* interned */
 	long long bytes;	/* st_size */
 	bool function;
 	size_t unit;		/* index + 1 in rc_units of the unit the symbol
 				   table gives it to; 0: none (suggest.c looks
 				   for the unit that lists it a candidate) */
+};
+
+/* A global symbol an ELF input defines in a section whose name says it
+   is freed or discarded (.init.*, .meminit.*, .exit.*): what the
+   cross-unit check looks up when no manifest defines the name, as for an
+   assembler file's symbols. */
+struct rc_def {
+	char *name, *section;
 };
 
 /* One ELF input's own section sizes, for what the units do not explain
@@ -110,11 +121,13 @@ struct rc_object {
 					   size summed, largest alignment */
 	size_t nsections;
 	size_t first_unit, nunits;	/* its units in rc_units */
-	struct rc_defined *defined;	/* see struct rc_defined */
-	size_t ndefined;
+	struct rc_sized *sized;		/* see struct rc_sized */
+	size_t nsized;
 	const char **undefined;		/* objects of no unit only: the names
 					   they use (interned) */
 	size_t nundefined;
+	struct rc_def *defs;		/* see struct rc_def */
+	size_t ndefs;
 };
 
 /* util.c */
@@ -151,6 +164,8 @@ extern size_t rc_nsuggesting;	/* units with has_suggest */
 struct rc_unit *rc_unit_add(const char *origin, const char *json,
 			    size_t len, const unsigned *sizes, size_t nsizes);
 enum rc_class rc_class_of(const char *section, const char *class_name);
+/* The class of a section by its name alone: .init.*, .meminit.*, .exit.* */
+enum rc_class rc_class_by_prefix(const char *section);
 const char *rc_class_label(enum rc_class cls);
 struct rc_symbol *rc_unit_symbol(struct rc_unit *u, const char *name);
 void rc_unit_index_symbol(struct rc_unit *u, size_t i);
@@ -172,6 +187,7 @@ void rc_strv_free(char **v);
 
 /* crossref.c */
 int rc_crossref(json_t *out, FILE *text);	/* errors found */
+void rc_print_finding(FILE *text, json_t *finding);	/* as GCC does */
 
 /* suggest.c: computed once all is read, then given as JSON or text;
    LIST: each suggestion, not only the sums. */

@@ -31,28 +31,49 @@ static const char *str(json_t *f, const char *key)
 	return s ? s : "";
 }
 
-/* One finding of rc_crossref's JSON as a SARIF result. */
+static json_t *place(json_t *o)
+{
+	return location(str(o, "file"),
+			json_integer_value(json_object_get(o, "line")),
+			json_integer_value(json_object_get(o, "column")));
+}
+
+/* A fix-it: an insertion, as an empty region replaced. */
+static json_t *fix(json_t *f)
+{
+	json_int_t line = json_integer_value(json_object_get(f, "line"));
+	json_int_t col = json_integer_value(json_object_get(f, "column"));
+
+	return json_pack("{s:o, s:[{s:{s:s}, s:[{s:{s:I, s:I, s:I}, s:{s:s}}]}]}",
+		"description", text("insert the marker"),
+		"artifactChanges", "artifactLocation", "uri", str(f, "file"),
+		"replacements", "deletedRegion", "startLine", line,
+		"startColumn", col, "endColumn", col,
+		"insertedContent", "text", str(f, "insert"));
+}
+
+/* One finding of rc_crossref's JSON as a SARIF result: its message and
+   notes as crossref.c worded them. */
 static json_t *result(json_t *f)
 {
-	char msg[1024];
-	json_t *loc, *def;
+	json_t *related = json_array(), *note, *r;
+	size_t i;
 
-#define S(k) str(f, k)
-	snprintf(msg, sizeof(msg), "'%s' (section %s) %s '%s', which is "
-		 "defined in section %s", S("from"), S("from_section"),
-		 !strcmp(S("kind"), "call") ? "calls" : "references",
-		 S("symbol"), S("section"));
-	loc = location(S("file"),
-		       json_integer_value(json_object_get(f, "line")),
-		       json_integer_value(json_object_get(f, "column")));
-	def = location(S("defined_in"),
-		       json_integer_value(json_object_get(f, "defined_line")), 0);
-	json_object_set_new(def, "id", json_integer(0));
-	json_object_set_new(def, "message", text("defined here"));
-	return json_pack("{s:s, s:s, s:o, s:[o], s:[o]}", "ruleId", S("rule"),
-			 "level", S("severity"), "message", text(msg),
-			 "locations", loc, "relatedLocations", def);
-#undef S
+	json_array_foreach(json_object_get(f, "notes"), i, note) {
+		json_t *loc = place(note);
+
+		json_object_set_new(loc, "id", json_integer((json_int_t)i));
+		json_object_set_new(loc, "message", text(str(note, "message")));
+		json_array_append_new(related, loc);
+	}
+	r = json_pack("{s:s, s:s, s:o, s:[o], s:o}", "ruleId", str(f, "rule"),
+		      "level", str(f, "severity"), "message",
+		      text(str(f, "message")), "locations", place(f),
+		      "relatedLocations", related);
+	if (json_object_get(f, "fix"))
+		json_object_set_new(r, "fixes",
+				    json_pack("[o]", fix(json_object_get(f, "fix"))));
+	return r;
 }
 
 /* The rules the findings name, each once. */

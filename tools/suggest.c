@@ -94,7 +94,7 @@ static const struct rc_unit *owner_of(struct owners *ow, const char *name,
    clone ("foo.constprop.0" is foo's); a variable by its own name
    ("once.0", a function's static). */
 static void add_size(struct rc_suggestions *sg, const struct rc_unit *u,
-		     const struct rc_defined *d)
+		     const struct rc_sized *d)
 {
 	size_t n = d->function ? strcspn(d->name, ".") : strlen(d->name);
 	json_t **sizes = &sg->sizes[u - rc_units], *v;
@@ -122,8 +122,8 @@ static void read_objects(struct rc_suggestions *sg)
 	for (k = 0; k < rc_nobjects; k++) {
 		const struct rc_object *o = &rc_objects[k];
 
-		for (i = 0; i < o->ndefined; i++) {
-			const struct rc_defined *d = &o->defined[i];
+		for (i = 0; i < o->nsized; i++) {
+			const struct rc_sized *d = &o->sized[i];
 			const struct rc_unit *u = d->unit
 				? &rc_units[d->unit - 1]
 				: owner_of(&ow, d->name, o->first_unit + o->nunits);

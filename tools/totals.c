@@ -82,15 +82,7 @@ static enum rc_class class_by_name(struct rc_totals *t, const char *name)
 {
 	const struct rc_total *s = find_total(t, name);
 
-	if (s)
-		return s->cls;
-	if (!strncmp(name, ".init.", 6))
-		return RC_INIT;
-	if (!strncmp(name, ".exit.", 6))
-		return RC_EXIT;
-	if (!strncmp(name, ".meminit.", 9))
-		return RC_MEMINIT;
-	return RC_OTHER;
+	return s ? s->cls : rc_class_by_prefix(name);
 }
 
 /* Objects without a manifest (assembler files, code built without the

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "report.h"
+#include "../include/initcheck-record.h"
 
 struct rc_unit *rc_units;
 size_t rc_nunits;
@@ -58,9 +59,31 @@ static const char *table_at(const char **v, size_t n, json_t *ix)
 	return i >= 0 && (size_t)i < n ? v[i] : NULL;
 }
 
-/* The rows of "references" ("reference_columns": symbol, from,
-   from_section, kind, file, line, column, forbidden), with "files" and
-   "forbidden" looked up. */
+/* Where each column of the references table is in this manifest's rows,
+   by the names "reference_columns" gives (initcheck-record.h): -1 for a
+   column an older plugin did not write. */
+static void ref_columns(json_t *names, int *at)
+{
+	static const char *const known[] = { IC_REF_COLUMNS };
+	size_t i, k;
+
+	for (k = 0; k < IC_NCOLUMNS; k++)
+		at[k] = -1;
+	for (i = 0; i < json_array_size(names); i++) {
+		const char *n = json_string_value(json_array_get(names, i));
+
+		for (k = 0; n && k < IC_NCOLUMNS; k++)
+			if (!strcmp(n, known[k]))
+				at[k] = (int)i;
+	}
+}
+
+static json_t *cell(json_t *row, const int *at, enum ic_ref_column c)
+{
+	return at[c] < 0 ? NULL : json_array_get(row, (size_t)at[c]);
+}
+
+/* The rows of "references", with "files" and "forbidden" looked up. */
 static void read_refs(struct rc_unit *u)
 {
 	json_t *refs = json_object_get(u->manifest, "references"), *r;
@@ -68,16 +91,22 @@ static void read_refs(struct rc_unit *u)
 	json_t *sj = json_object_get(u->manifest, "forbidden");
 	const char **files = intern_table(fj), **sets = intern_table(sj);
 	const char *prev_from = NULL, *prev_sec = NULL;
-	size_t i, n = 0;
+	size_t i, n = 0, nfiles = json_array_size(fj);
+	int at[IC_NCOLUMNS];
 
+	ref_columns(json_object_get(u->manifest, "reference_columns"), at);
 	u->refs = rc_xcalloc(json_array_size(refs), sizeof(*u->refs));
 	json_array_foreach(refs, i, r) {
 		struct rc_ref *x = &u->refs[n];
-		const char *kind = json_string_value(json_array_get(r, 3));
-		const char *from = json_string_value(json_array_get(r, 1));
-		const char *sec = json_string_value(json_array_get(r, 2));
+		const char *kind = json_string_value(cell(r, at, IC_COL_KIND));
+		const char *from = json_string_value(cell(r, at, IC_COL_FROM));
+		const char *sec = json_string_value(
+			cell(r, at, IC_COL_FROM_SECTION));
+		const char *inl = json_string_value(
+			cell(r, at, IC_COL_FROM_INLINE));
 
-		if (!(x->sym = rc_intern(json_string_value(json_array_get(r, 0)))))
+		if (!(x->sym = rc_intern(json_string_value(
+				cell(r, at, IC_COL_SYMBOL)))))
 			continue;
 		/* a function's rows are together: its name once */
 		x->from = prev_from && from && !strcmp(prev_from, from)
@@ -85,11 +114,19 @@ static void read_refs(struct rc_unit *u)
 		x->from_sec = prev_sec && sec && !strcmp(prev_sec, sec)
 			      ? prev_sec : (prev_sec = rc_intern(sec));
 		x->call = kind && !strcmp(kind, "call");
-		x->file = table_at(files, json_array_size(fj), json_array_get(r, 4));
-		x->line = (unsigned)json_integer_value(json_array_get(r, 5));
-		x->col = (unsigned)json_integer_value(json_array_get(r, 6));
+		x->file = table_at(files, nfiles, cell(r, at, IC_COL_FILE));
+		x->line = (unsigned)json_integer_value(cell(r, at, IC_COL_LINE));
+		x->col = (unsigned)json_integer_value(
+			cell(r, at, IC_COL_COLUMN));
 		x->forbidden = table_at(sets, json_array_size(sj),
-					json_array_get(r, 7));
+					cell(r, at, IC_COL_FORBIDDEN));
+		x->from_inline = inl && *inl ? rc_intern(inl) : NULL;
+		x->from_file = table_at(files, nfiles,
+					cell(r, at, IC_COL_FROM_FILE));
+		x->from_line = (unsigned)json_integer_value(
+			cell(r, at, IC_COL_FROM_LINE));
+		x->from_col = (unsigned)json_integer_value(
+			cell(r, at, IC_COL_FROM_COLUMN));
 		n++;
 	}
 	u->nrefs = n;
@@ -116,6 +153,17 @@ enum rc_class rc_class_of(const char *section, const char *class_name)
 	for (i = 0; class_name && i < sizeof(classes) / sizeof(classes[0]); i++)
 		if (!strcmp(class_name, classes[i].name))
 			return classes[i].cls;
+	return RC_OTHER;
+}
+
+enum rc_class rc_class_by_prefix(const char *section)
+{
+	if (!strncmp(section, ".init.", 6))
+		return RC_INIT;
+	if (!strncmp(section, ".exit.", 6))
+		return RC_EXIT;
+	if (!strncmp(section, ".meminit.", 9))
+		return RC_MEMINIT;
 	return RC_OTHER;
 }
 

@@ -947,6 +947,37 @@ static char *report_program(void)
 	return xstrdup("initcheck-report");
 }
 
+static void print_place(json_t *o)
+{
+	json_int_t line = json_integer_value(json_object_get(o, "line"));
+	json_int_t col = json_integer_value(json_object_get(o, "column"));
+
+	fputs(json_string_value(json_object_get(o, "file")), stderr);
+	if (line > 0)
+		fprintf(stderr, ":%lld", (long long)line);
+	if (line > 0 && col > 0)
+		fprintf(stderr, ":%lld", (long long)col);
+}
+
+/* A finding of the report, as the report words it (its "message" and
+   "notes"), on standard error as GCC's own diagnostics. */
+static void print_finding(json_t *r)
+{
+	json_t *note;
+	size_t i;
+
+	print_place(r);
+	fprintf(stderr, ": %s: %s [initcheck:%s]\n",
+		json_string_value(json_object_get(r, "severity")),
+		json_string_value(json_object_get(r, "message")),
+		json_string_value(json_object_get(r, "rule")));
+	json_array_foreach(json_object_get(r, "notes"), i, note) {
+		print_place(note);
+		fprintf(stderr, ": note: %s\n",
+			json_string_value(json_object_get(note, "message")));
+	}
+}
+
 /* initcheck-report --json over the side files, or NULL (said why). */
 static json_t *run_report(void)
 {
@@ -985,29 +1016,14 @@ static json_t *run_report(void)
 	return j;
 }
 
-/* A cross-unit finding R as GCC prints one, and its note; true if it is
-   an error. */
+/* A cross-unit finding R as the report words it; true if it is an
+   error. */
 static bool print_cross(json_t *r)
 {
 	const char *sev = json_string_value(json_object_get(r, "severity"));
-	bool error = sev && !strcmp(sev, "error");
 
-	fprintf(stderr, "%s:%lld: %s: '%s' refers to '%s', which %s "
-		"defines in section %s [initcheck:%s]\n",
-		json_string_value(json_object_get(r, "file")),
-		(long long)json_integer_value(json_object_get(r, "line")),
-		error ? "error" : "warning",
-		json_string_value(json_object_get(r, "from")),
-		json_string_value(json_object_get(r, "symbol")),
-		json_string_value(json_object_get(r, "defined_in")),
-		json_string_value(json_object_get(r, "section")),
-		json_string_value(json_object_get(r, "rule")));
-	fprintf(stderr, "%s:%lld: note: '%s' is defined here\n",
-		json_string_value(json_object_get(r, "defined_in")),
-		(long long)json_integer_value(json_object_get(r,
-						"defined_line")),
-		json_string_value(json_object_get(r, "symbol")));
-	return error;
+	print_finding(r);
+	return sev && !strcmp(sev, "error");
 }
 
 /* The report over the side files: its cross-unit findings no unit
