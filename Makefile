@@ -40,7 +40,11 @@
 #                        into includedir, man pages into mandir; honours
 #                        PREFIX and DESTDIR (docs/install.md)
 #   make uninstall       removes what install made, directories included
-#   make lint            cppcheck and strict warnings over tools/ (clean)
+#   make lint            cppcheck and strict warnings over tools/, and
+#                        make layers DIRS=tools (clean)
+#   make layers          the files of plugin/ and tools/ in layers, from the
+#                        symbols their objects define and use; fails on a
+#                        cycle between files (DIRS=tools: one of them)
 #   make sarif-schema    the SARIF 2.1.0 schema (npm package), for check
 #   make clean
 #   make CC=gcc-14 check GCC 13, 14, 15 when not on the host (bookworm): the
@@ -150,7 +154,7 @@ CROSS_TARGETS ?= aarch64-linux-gnu riscv64-linux-gnu powerpc64le-linux-gnu \
 	s390x-linux-gnu mips64el-linux-gnuabi64
 CROSS_GCC     ?= 12
 
-.PHONY: cross-check cross-kernel cross-kernels all fuzz-diff deps build-deps have-tool-deps have-test-deps chroots check demo bench kernel-check kernel-bench mutants kernel-identity fuzz boot-check module-check install uninstall clean have-deps lint sarif-schema report-bench FORCE
+.PHONY: layers cross-check cross-kernel cross-kernels all fuzz-diff deps build-deps have-tool-deps have-test-deps chroots check demo bench kernel-check kernel-bench mutants kernel-identity fuzz boot-check module-check install uninstall clean have-deps lint sarif-schema report-bench FORCE
 
 all: $(PLUGIN) $(REPORT) $(CHECKER)
 
@@ -357,7 +361,22 @@ lint: | have-deps
 		--suppress=readdirCalled \
 		--include=testsuite/lib/cppcheck-jansson.h \
 		$(REPORT_SRCS)
+	+@$(MAKE) --no-print-directory layers DIRS=tools
 	@echo "lint: clean"
+
+# The layers of each directory of $(DIRS) (bench/layers.sh): from the
+# objects, so what counts is what the code calls and names, not what it
+# includes.  The tools are linked from their sources in one command;
+# their objects are made here for this alone.
+DIRS ?= plugin tools
+LAYER_OBJS_plugin = $(PLUGIN_OBJS)
+LAYER_OBJS_tools  = $(patsubst tools/%.c,build/tools/%.o,$(REPORT_SRCS))
+build/tools/%.o: tools/%.c $(REPORT_HDRS) build/tool-stamp build/version-stamp
+	@mkdir -p $(dir $@)
+	$(HOST_CC) $(TOOL_CFLAGS) -c -o $@ $<
+layers: $(foreach d,$(DIRS),$(LAYER_OBJS_$(d)))
+	@rc=0; $(foreach d,$(DIRS),$(if $(LAYER_OBJS_$(d)),sh bench/layers.sh $(d)/ \
+		$(LAYER_OBJS_$(d)) || rc=1;,echo "layers: $(d): not plugin or tools"; rc=2;)) exit $$rc
 
 # Keeps the downloaded SARIF schema (build/sarif) when it can.
 clean:

@@ -35,181 +35,13 @@
  */
 #define _GNU_SOURCE
 #include <errno.h>
-#include <gelf.h>
 #include <getopt.h>
-#include <libelf.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
 #include "report.h"
-
-#define NCLASSES (RC_OTHER + 1)
-
-struct total {
-	const char *name;
-	enum rc_class cls;
-	long long bytes;	/* what the units give */
-	long long unclaimed;	/* in the objects, but in no unit: code the
-				   plugin did not compile (assembler files) */
-	long long linked;	/* -1 without --linked */
-	long long predicted;	/* linked size expected from the inputs */
-	long long relax_max;	/* at most this much less by RISC-V's linker
-				   relaxation (a final link only) */
-	long long relaxed;	/* linked - predicted, when that is a
-				   relaxation's: within relax_max */
-	bool unknown;		/* some unit had no size for it */
-};
-
-static int cmp_total(const void *a, const void *b);
-static struct total *totals;
-static size_t ntotals, totals_alloc;
-static struct rc_map total_ix;	/* name -> index + 1, until sorted */
-
-static struct total *total_for(const char *name, enum rc_class cls)
-{
-	void *ix = rc_map_get(&total_ix, name);
-
-	if (ix)
-		return &totals[RC_UNIX(ix)];
-	if (ntotals == totals_alloc) {
-		totals_alloc = totals_alloc ? 2 * totals_alloc : 16;
-		totals = rc_xrealloc(totals, totals_alloc * sizeof(*totals));
-	}
-	totals[ntotals] = (struct total){ .name = name, .cls = cls, .linked = -1 };
-	rc_map_put(&total_ix, name, RC_IX(ntotals));
-	return &totals[ntotals++];
-}
-
-static struct total *find_total(const char *name)
-{
-	void *ix = rc_map_get(&total_ix, name);
-
-	return ix ? &totals[RC_UNIX(ix)] : NULL;
-}
-
-/* Sorted by class, then name; the index follows. */
-static void sort_totals(void)
-{
-	size_t i;
-
-	qsort(totals, ntotals, sizeof(*totals), cmp_total);
-	rc_map_free(&total_ix);
-	for (i = 0; i < ntotals; i++)
-		rc_map_put(&total_ix, totals[i].name, RC_IX(i));
-}
-
-static int cmp_total(const void *a, const void *b)
-{
-	const struct total *x = a, *y = b;
-
-	if (x->cls != y->cls)
-		return x->cls < y->cls ? -1 : 1;
-	return strcmp(x->name, y->name);
-}
-
-static long long unit_bytes(const struct rc_unit *u, bool init_only)
-{
-	long long sum = 0;
-	size_t i;
-
-	for (i = 0; i < u->nsections; i++)
-		if (u->sections[i].bytes > 0
-		    && (!init_only || u->sections[i].cls == RC_INIT
-			|| u->sections[i].cls == RC_INIT_TABLE))
-			sum += u->sections[i].bytes;
-	return sum;
-}
-
-static int cmp_unit(const void *a, const void *b)
-{
-	long long x = unit_bytes(*(struct rc_unit *const *)a, true);
-	long long y = unit_bytes(*(struct rc_unit *const *)b, true);
-
-	return x < y ? 1 : x > y ? -1 : 0;
-}
-
-struct symref {
-	const struct rc_unit *unit;
-	const struct rc_symbol *sym;
-};
-
-static int cmp_sym(const void *a, const void *b)
-{
-	const struct symref *x = a, *y = b;
-
-	if (x->sym->bytes != y->sym->bytes)
-		return x->sym->bytes < y->sym->bytes ? 1 : -1;
-	return strcmp(x->sym->name, y->sym->name);
-}
-
-/* --linked: the size of each totalled section in the linked binary, and
-   the size the inputs predict: each object's part placed at its
-   alignment, in the order given, as ld places input sections. */
-static int read_linked(const char *path)
-{
-	int fd = open(path, O_RDONLY);
-	Elf *e;
-	size_t shstrndx, i, k;
-	Elf_Scn *scn = NULL;
-	struct total *t;
-	GElf_Ehdr eh;
-
-	if (fd < 0 || !(e = elf_begin(fd, ELF_C_READ, NULL))
-	    || elf_getshdrstrndx(e, &shstrndx) != 0 || !gelf_getehdr(e, &eh)) {
-		rc_error("%s: cannot read the linked binary", path);
-		if (fd >= 0)
-			close(fd);
-		return 1;
-	}
-	for (i = 0; i < ntotals; i++)
-		totals[i].linked = 0;
-	while ((scn = elf_nextscn(e, scn))) {
-		GElf_Shdr sh;
-		const char *name;
-
-		if (!gelf_getshdr(scn, &sh))
-			continue;
-		name = elf_strptr(e, shstrndx, sh.sh_name);
-		if (name && (t = find_total(name)))
-			t->linked += (long long)sh.sh_size;
-	}
-	elf_end(e);
-	close(fd);
-
-	for (i = 0; i < ntotals; i++)
-		totals[i].predicted = totals[i].relax_max = 0;
-	for (k = 0; k < rc_nobjects; k++) {
-		const struct rc_object *o = &rc_objects[k];
-
-		for (i = 0; i < o->nsections; i++) {
-			long long a = o->sections[i].align;
-
-			if (o->sections[i].bytes <= 0
-			    || !(t = find_total(o->sections[i].name)))
-				continue;
-			if (a > 1)
-				t->predicted = (t->predicted + a - 1) / a * a;
-			t->predicted += o->sections[i].bytes;
-			t->relax_max += o->sections[i].relax;
-		}
-	}
-	/* What RISC-V's linker relaxation may have deleted, in a final link
-	   (not ld -r, which keeps the relocations and relaxes nothing). */
-	for (i = 0; i < ntotals; i++) {
-		t = &totals[i];
-		if (eh.e_type == ET_REL)
-			t->relax_max = 0;
-		t->relaxed = 0;
-		if (t->linked < t->predicted
-		    && t->predicted - t->linked <= t->relax_max)
-			t->relaxed = t->linked - t->predicted;
-	}
-	return 0;
-}
 
 static void usage(FILE *f)
 {
@@ -366,7 +198,7 @@ static json_t *manifest_json(const struct rc_unit *u)
 {
 	json_t *m = json_deep_copy(u->manifest), *secs = json_array();
 	json_t *syms = json_array();
-	long long by_cls[NCLASSES] = { 0 };
+	long long by_cls[RC_NCLASSES] = { 0 };
 	size_t k;
 
 	for (k = 0; k < u->nsections; k++) {
@@ -416,282 +248,189 @@ static void print_manifests(void)
 	json_decref(arr);
 }
 
-/* An object without a manifest (assembler files, code built without the
-   plugin) and the bytes of its reclaimable sections. */
-struct bare {
-	const struct rc_object *o;
-	long long bytes[NCLASSES];
-};
-
+/* The report: the figures (totals.c), the cross-unit findings, the
+   suggestions; computed before any of it is printed. */
 struct report {
-	long long by_class[NCLASSES], linked[NCLASSES], bare_bytes[NCLASSES];
-	struct rc_unit **units;
-	struct symref *syms;
-	size_t nsyms, nbare;
-	struct bare *bare;
+	struct rc_totals t;
 	json_t *cross;
-	int errors;
+	int errors;		/* of error severity, in cross */
+	struct rc_suggestions *suggest;
 };
 
-/* The class of a section no unit names: by the kernel's names. */
-static enum rc_class class_by_name(const char *name)
-{
-	const struct total *t = find_total(name);
-
-	if (t)
-		return t->cls;
-	if (!strncmp(name, ".init.", 6))
-		return RC_INIT;
-	if (!strncmp(name, ".exit.", 6))
-		return RC_EXIT;
-	if (!strncmp(name, ".meminit.", 9))
-		return RC_MEMINIT;
-	return RC_OTHER;
-}
-
-static void count_bare(struct report *r)
-{
-	size_t k, j;
-
-	r->bare = rc_xcalloc(rc_nobjects, sizeof(*r->bare));
-	for (k = 0; k < rc_nobjects; k++) {
-		const struct rc_object *o = &rc_objects[k];
-		struct bare *b = &r->bare[r->nbare];
-
-		if (o->nunits)
-			continue;
-		b->o = o;
-		for (j = 0; j < o->nsections; j++) {
-			const struct rc_section *s = &o->sections[j];
-			struct total *t = find_total(s->name);
-			enum rc_class cls = class_by_name(s->name);
-
-			if (t)
-				t->unclaimed += s->bytes;
-			if (cls != RC_OTHER && s->alloc) {
-				b->bytes[cls] += s->bytes;
-				r->bare_bytes[cls] += s->bytes;
-			}
-		}
-		r->nbare++;
-	}
-}
-
-/* Bytes in sections of an object that no record of it lists: renamed
-   after the compile, as objcopy --prefix-alloc-sections=.init makes the
-   .text of arm64's and RISC-V's EFI stub .init.text.  (Objects of no
-   unit are count_bare()'s.) */
-static void count_unlisted(void)
-{
-	size_t k, j, u, m;
-
-	for (k = 0; k < rc_nobjects; k++) {
-		const struct rc_object *ob = &rc_objects[k];
-
-		for (j = 0; ob->nunits && j < ob->nsections; j++) {
-			struct total *t = find_total(ob->sections[j].name);
-			bool listed = false;
-
-			for (u = ob->first_unit; t && !listed
-			     && u < ob->first_unit + ob->nunits; u++)
-				for (m = 0; m < rc_units[u].nsections; m++)
-					if (!strcmp(rc_units[u].sections[m].name,
-						    ob->sections[j].name))
-						listed = true;
-			if (t && !listed)
-				t->unclaimed += ob->sections[j].bytes;
-		}
-	}
-}
-
+/* crossref.c prints its findings as it finds them (to TEXT: none with
+   --json), before the figures. */
 static void compute(struct report *r, const struct opts *o)
 {
-	size_t i, k, nsyms = 0;
-
-	for (i = 0; i < rc_nunits; i++) {
-		const struct rc_unit *u = &rc_units[i];
-
-		for (k = 0; k < u->nsections; k++) {
-			struct total *t = total_for(u->sections[k].name,
-						    u->sections[k].cls);
-
-			if (u->sections[k].bytes < 0)
-				t->unknown = true;
-			else
-				t->bytes += u->sections[k].bytes;
-		}
-		nsyms += u->nsymbols;
-	}
-	sort_totals();
-	for (i = 0; i < ntotals; i++)
-		r->by_class[totals[i].cls] += totals[i].bytes;
-	count_bare(r);
-	count_unlisted();
-	if (o->linked && read_linked(o->linked) == 0)
-		for (i = 0; i < ntotals; i++)
-			r->linked[totals[i].cls] += totals[i].linked;
-	r->units = rc_xcalloc(rc_nunits, sizeof(*r->units));
-	for (i = 0; i < rc_nunits; i++)
-		r->units[i] = &rc_units[i];
-	if (rc_nunits)
-		qsort(r->units, rc_nunits, sizeof(*r->units), cmp_unit);
-	r->syms = rc_xcalloc(nsyms, sizeof(*r->syms));
-	for (i = 0; i < rc_nunits; i++)
-		for (k = 0; k < rc_units[i].nsymbols; k++)
-			r->syms[r->nsyms++] = (struct symref){ &rc_units[i],
-						      &rc_units[i].symbols[k] };
-	if (r->nsyms)
-		qsort(r->syms, r->nsyms, sizeof(*r->syms), cmp_sym);
+	rc_totals(&r->t, o->linked);
 	r->cross = json_array();
 	r->errors = rc_crossref(r->cross, o->json ? NULL : stdout);
+	r->suggest = rc_suggest();
 }
 
-static json_t *sections_json(bool linked)
+static void report_free(struct report *r)
+{
+	json_decref(r->cross);
+	rc_suggest_free(r->suggest);
+	rc_totals_free(&r->t);
+}
+
+/* ---- JSON */
+
+static json_t *sections_json(const struct rc_totals *t, bool linked)
 {
 	json_t *secs = json_array();
 	size_t i;
 
-	for (i = 0; i < ntotals; i++) {
-		const struct total *t = &totals[i];
-		json_t *s = json_pack("{s:s, s:s, s:I, s:b}", "name", t->name,
-			"class", rc_class_label(t->cls), "bytes", (json_int_t)t->bytes,
-			"complete", !t->unknown);
+	for (i = 0; i < t->nsections; i++) {
+		const struct rc_total *s = &t->sections[i];
+		json_t *j = json_pack("{s:s, s:s, s:I, s:b}", "name", s->name,
+			"class", rc_class_label(s->cls), "bytes", (json_int_t)s->bytes,
+			"complete", !s->unknown);
 
 		if (linked) {
-			json_object_set_new(s, "linked_bytes", json_integer(t->linked));
-			json_object_set_new(s, "without_manifest",
-					    json_integer(t->unclaimed));
-			json_object_set_new(s, "alignment_padding", json_integer(
-				t->predicted - t->bytes - t->unclaimed));
-			json_object_set_new(s, "linker_relaxation",
-					    json_integer(t->relaxed));
-			json_object_set_new(s, "unexplained", json_integer(
-				t->linked - t->predicted - t->relaxed));
+			json_object_set_new(j, "linked_bytes", json_integer(s->linked));
+			json_object_set_new(j, "without_manifest",
+					    json_integer(s->unclaimed));
+			json_object_set_new(j, "alignment_padding",
+					    json_integer(s->padding));
+			json_object_set_new(j, "linker_relaxation",
+					    json_integer(s->relaxed));
+			json_object_set_new(j, "unexplained",
+					    json_integer(s->unexplained));
 		}
-		json_array_append_new(secs, s);
+		json_array_append_new(secs, j);
 	}
 	return secs;
 }
 
-static json_t *tops_json(const struct report *r, size_t top, json_t **topsy)
-{
-	json_t *tops = json_array();
-	size_t i;
-
-	for (i = 0; i < rc_nunits && i < top; i++)
-		json_array_append_new(tops, json_pack("{s:s, s:s, s:I}",
-			"tu", r->units[i]->tu ? r->units[i]->tu : "",
-			"object", r->units[i]->origin,
-			"init_bytes", (json_int_t)unit_bytes(r->units[i], true)));
-	*topsy = json_array();
-	for (i = 0; i < r->nsyms && i < top; i++) {
-		const struct rc_symbol *y = r->syms[i].sym;
-
-		json_array_append_new(*topsy, json_pack("{s:s, s:s, s:I, s:s, s:I}",
-			"name", y->name, "section", y->section,
-			"bytes", (json_int_t)y->bytes, "file", y->file ? y->file : "",
-			"line", (json_int_t)y->line));
-	}
-	return tops;
-}
-
-static json_t *bare_json(const struct report *r)
+static json_t *top_units_json(const struct rc_totals *t, size_t top)
 {
 	json_t *arr = json_array();
 	size_t i;
 
-	for (i = 0; i < r->nbare; i++)
-		json_array_append_new(arr, json_pack("{s:s, s:I, s:I}",
-			"object", r->bare[i].o->path, "init_bytes",
-			(json_int_t)(r->bare[i].bytes[RC_INIT]
-				     + r->bare[i].bytes[RC_INIT_TABLE]),
-			"exit_bytes", (json_int_t)r->bare[i].bytes[RC_EXIT]));
+	for (i = 0; i < rc_nunits && i < top; i++) {
+		const struct rc_unit_row *row = &t->units[i];
+
+		json_array_append_new(arr, json_pack("{s:s, s:s, s:I}",
+			"tu", row->unit->tu ? row->unit->tu : "",
+			"object", row->unit->origin,
+			"init_bytes", (json_int_t)row->init));
+	}
 	return arr;
 }
 
-static void print_json(struct report *r, const struct opts *o)
+static json_t *top_symbols_json(const struct rc_totals *t, size_t top)
 {
-	json_t *out = json_object(), *topsy, *tops;
+	json_t *arr = json_array();
+	size_t i;
 
-	tops = tops_json(r, (size_t)o->top, &topsy);
+	for (i = 0; i < t->nsyms && i < top; i++) {
+		const struct rc_symbol *y = t->syms[i].sym;
+
+		json_array_append_new(arr, json_pack("{s:s, s:s, s:I, s:s, s:I}",
+			"name", y->name, "section", y->section,
+			"bytes", (json_int_t)y->bytes, "file", y->file ? y->file : "",
+			"line", (json_int_t)y->line));
+	}
+	return arr;
+}
+
+static json_t *bare_json(const struct rc_totals *t)
+{
+	json_t *arr = json_array();
+	size_t i;
+
+	for (i = 0; i < t->nbare; i++)
+		json_array_append_new(arr, json_pack("{s:s, s:I, s:I}",
+			"object", t->bare[i].o->path,
+			"init_bytes", (json_int_t)t->bare[i].init,
+			"exit_bytes", (json_int_t)t->bare[i].bytes[RC_EXIT]));
+	return arr;
+}
+
+static void print_json(const struct report *r, const struct opts *o)
+{
+	const struct rc_totals *t = &r->t;
+	json_t *out = json_object();
+
 	json_object_set_new(out, "units", json_integer((json_int_t)rc_nunits));
 	json_object_set_new(out, "objects", json_integer((json_int_t)rc_nobjects));
-	json_object_set_new(out, "init_bytes",
-		json_integer(r->by_class[RC_INIT] + r->by_class[RC_INIT_TABLE]));
-	json_object_set_new(out, "exit_bytes", json_integer(r->by_class[RC_EXIT]));
+	json_object_set_new(out, "init_bytes", json_integer(t->init));
+	json_object_set_new(out, "exit_bytes", json_integer(t->by_class[RC_EXIT]));
 	json_object_set_new(out, "meminit_bytes",
-			    json_integer(r->by_class[RC_MEMINIT]));
+			    json_integer(t->by_class[RC_MEMINIT]));
 	if (o->linked)
-		json_object_set_new(out, "linked_init_bytes", json_integer(
-			r->linked[RC_INIT] + r->linked[RC_INIT_TABLE]));
-	json_object_set_new(out, "without_manifest", bare_json(r));
-	json_object_set_new(out, "without_manifest_init_bytes", json_integer(
-		r->bare_bytes[RC_INIT] + r->bare_bytes[RC_INIT_TABLE]));
-	json_object_set_new(out, "sections", sections_json(o->linked != NULL));
-	json_object_set_new(out, "top_units", tops);
-	json_object_set_new(out, "top_symbols", topsy);
+		json_object_set_new(out, "linked_init_bytes",
+				    json_integer(t->linked_init));
+	json_object_set_new(out, "without_manifest", bare_json(t));
+	json_object_set_new(out, "without_manifest_init_bytes",
+			    json_integer(t->bare_init));
+	json_object_set_new(out, "sections", sections_json(t, o->linked != NULL));
+	json_object_set_new(out, "top_units", top_units_json(t, (size_t)o->top));
+	json_object_set_new(out, "top_symbols",
+			    top_symbols_json(t, (size_t)o->top));
 	json_object_set_new(out, "cross_unit", json_incref(r->cross));
-	rc_suggest(out, NULL, o->suggest);
+	rc_suggest_json(out, r->suggest, o->suggest);
 	json_dumpf(out, stdout, JSON_INDENT(2));
 	putchar('\n');
 	json_decref(out);
 }
 
-static void print_class_sections(enum rc_class cls, bool linked)
+/* ---- text */
+
+static void print_class_sections(const struct rc_totals *t, enum rc_class cls,
+				 bool linked)
 {
 	size_t i;
 
-	for (i = 0; i < ntotals; i++) {
-		const struct total *t = &totals[i];
+	for (i = 0; i < t->nsections; i++) {
+		const struct rc_total *s = &t->sections[i];
 
-		if (t->cls != cls)
+		if (s->cls != cls)
 			continue;
 		if (linked) {
 			printf("  %-46s %10lld  = %lld from units + %lld without "
 			       "manifest + %lld alignment padding + %lld "
-			       "unexplained", t->name, t->linked, t->bytes,
-			       t->unclaimed, t->predicted - t->bytes - t->unclaimed,
-			       t->linked - t->predicted - t->relaxed);
-			if (t->relaxed)
-				printf(" - %lld linker relaxation", -t->relaxed);
+			       "unexplained", s->name, s->linked, s->bytes,
+			       s->unclaimed, s->padding, s->unexplained);
+			if (s->relaxed)
+				printf(" - %lld linker relaxation", -s->relaxed);
 			putchar('\n');
 		} else
-			printf("  %-46s %10lld%s\n", t->name, t->bytes,
-			       t->unknown ? " (some sizes unknown)" : "");
+			printf("  %-46s %10lld%s\n", s->name, s->bytes,
+			       s->unknown ? " (some sizes unknown)" : "");
 	}
 }
 
-static void print_bare(const struct report *r)
+static void print_bare(const struct rc_totals *t)
 {
 	size_t i;
 
-	if (!r->nbare)
+	if (!t->nbare)
 		return;
 	printf("%zu objects without a manifest (not compiled with the plugin), "
 	       "not in the figures above: %lld init bytes, %lld exit bytes\n",
-	       r->nbare, r->bare_bytes[RC_INIT] + r->bare_bytes[RC_INIT_TABLE],
-	       r->bare_bytes[RC_EXIT]);
-	for (i = 0; i < r->nbare; i++)
-		printf("  %10lld  %s\n", r->bare[i].bytes[RC_INIT]
-		       + r->bare[i].bytes[RC_INIT_TABLE], r->bare[i].o->path);
+	       t->nbare, t->bare_init, t->bare_bytes[RC_EXIT]);
+	for (i = 0; i < t->nbare; i++)
+		printf("  %10lld  %s\n", t->bare[i].init, t->bare[i].o->path);
 }
 
-static void print_tops(const struct report *r, size_t top)
+static void print_tops(const struct rc_totals *t, size_t top)
 {
 	size_t i;
 
 	if (top && rc_nunits) {
 		printf("\ntop units by init bytes:\n");
 		for (i = 0; i < rc_nunits && i < top; i++)
-			printf("  %10lld  %s (%s)\n", unit_bytes(r->units[i], true),
-			       r->units[i]->tu ? r->units[i]->tu : "?",
-			       r->units[i]->origin);
+			printf("  %10lld  %s (%s)\n", t->units[i].init,
+			       t->units[i].unit->tu ? t->units[i].unit->tu : "?",
+			       t->units[i].unit->origin);
 	}
-	if (!top || !r->nsyms)
+	if (!top || !t->nsyms)
 		return;
 	printf("\ntop symbols:\n");
-	for (i = 0; i < r->nsyms && i < top; i++) {
-		const struct rc_symbol *y = r->syms[i].sym;
+	for (i = 0; i < t->nsyms && i < top; i++) {
+		const struct rc_symbol *y = t->syms[i].sym;
 
 		if (y->bytes < 0)
 			printf("  %10s  ", "?");
@@ -702,6 +441,8 @@ static void print_tops(const struct report *r, size_t top)
 	}
 }
 
+/* The headline is the linked binary's bytes with --linked, else the
+   units'. */
 static void print_text(const struct report *r, const struct opts *o)
 {
 	static const char *const what[] = {
@@ -710,7 +451,8 @@ static void print_text(const struct report *r, const struct opts *o)
 		[RC_MEMINIT] = "meminit: freed only without memory hotplug",
 		[RC_EXIT] = "exit: discarded when built in",
 	};
-	const long long *head = o->linked ? r->linked : r->by_class;
+	const struct rc_totals *t = &r->t;
+	const long long *head = o->linked ? t->linked_by_class : t->by_class;
 	enum rc_class cls;
 
 	printf("initcheck-report: %zu units in %zu objects\n", rc_nunits,
@@ -720,17 +462,17 @@ static void print_text(const struct report *r, const struct opts *o)
 		       o->linked);
 	for (cls = RC_INIT; cls < RC_OTHER; cls++) {
 		printf("%-48s %10lld bytes\n", what[cls], head[cls]);
-		print_class_sections(cls, o->linked != NULL);
+		print_class_sections(t, cls, o->linked != NULL);
 	}
 	printf("reclaimable at boot (init + init tables): %lld bytes%s\n",
-	       head[RC_INIT] + head[RC_INIT_TABLE],
+	       o->linked ? t->linked_init : t->init,
 	       o->linked ? ", linked" : "");
 	if (o->linked)
 		printf("  of which the units' manifests explain: %lld bytes\n",
-		       r->by_class[RC_INIT] + r->by_class[RC_INIT_TABLE]);
-	print_bare(r);
-	rc_suggest(NULL, stdout, o->suggest);
-	print_tops(r, (size_t)o->top);
+		       t->init);
+	print_bare(t);
+	rc_suggest_print(stdout, r->suggest, o->suggest);
+	print_tops(t, (size_t)o->top);
 }
 
 /* Slim -flto objects hold no code and no init symbols: no cross-unit
@@ -749,59 +491,87 @@ static bool refuse_lto_only(void)
 	return n != 0;
 }
 
+/* The exit status once all is said: 1 if any error was. */
+static int status(int rc)
+{
+	return rc || rc_errors ? 1 : 0;
+}
+
+/* --predict-module KO */
+static int run_module(const struct opts *o)
+{
+	if (!inputs_exist(&o->module, 1))
+		return 2;
+	return status(rc_predict_module(o->module, o->page_size, o->kallsyms,
+					o->json));
+}
+
+/* Every one of the N PATHS, in the order given; 0 if all were read. */
+static int read_paths(char **paths, int n)
+{
+	int i, rc = 0;
+
+	for (i = 0; i < n; i++)
+		rc |= rc_read_path(paths[i]);
+	return rc;
+}
+
+/* --predict-free IMAGE with the PATHS read, or none: those of the kernel
+   build directory IMAGE is in. */
+static int run_predict(const struct opts *o, char **paths, int n)
+{
+	int rc;
+
+	if (!n)
+		rc = rc_predict_free_kbuild(o->predict, o->page_size, o->json);
+	else {
+		rc = read_paths(paths, n);
+		rc |= rc_predict_free(o->predict, o->page_size, o->json);
+	}
+	rc_units_free();
+	return status(rc);
+}
+
+/* The report, or with --manifests the manifests, of the PATHS read. */
+static int run_report(const struct opts *o, char **paths, int n)
+{
+	struct report r = { { 0 }, NULL, 0, NULL };
+	int rc = read_paths(paths, n);
+
+	if (o->manifests)
+		print_manifests();
+	else if (refuse_lto_only())
+		rc = 1;
+	else {
+		compute(&r, o);
+		if (o->sarif)
+			rc |= rc_sarif_write(o->sarif, r.cross);
+		if (o->json)
+			print_json(&r, o);
+		else
+			print_text(&r, o);
+		rc |= r.errors;
+		report_free(&r);
+	}
+	rc_units_free();
+	return status(rc);
+}
+
 int main(int argc, char **argv)
 {
 	struct opts o;
-	struct report r;
-	int first, i, rc = 0;
+	int first, rc;
 
-	memset(&r, 0, sizeof(r));
 	if ((first = parse_args(argc, argv, &o, &rc)) < 0)
 		return rc;
-	rc = 0;
 	if (o.module)
-		return !inputs_exist(&o.module, 1) ? 2
-		       : rc_predict_module(o.module, o.page_size, o.kallsyms,
-					   o.json) || rc_errors ? 1 : 0;
+		return run_module(&o);
 	rc_keep_json = o.manifests;
 	if (!inputs_exist((const char *const *)(argv + first), argc - first)
 	    || (o.predict && !inputs_exist(&o.predict, 1))
 	    || (o.linked && !inputs_exist(&o.linked, 1)))
 		return 2;
-	if (o.predict && first == argc) {
-		rc = rc_predict_free_kbuild(o.predict, o.page_size, o.json);
-		rc_units_free();
-		return rc || rc_errors ? 1 : 0;
-	}
-	for (i = first; i < argc; i++)
-		rc |= rc_read_path(argv[i]);
-	if (o.predict) {
-		rc |= rc_predict_free(o.predict, o.page_size, o.json);
-		rc_units_free();
-		return rc || rc_errors ? 1 : 0;
-	}
-	if (o.manifests) {
-		print_manifests();
-		rc_units_free();
-		return rc || rc_errors ? 1 : 0;
-	}
-	if (refuse_lto_only()) {
-		rc_units_free();
-		return 1;
-	}
-	compute(&r, &o);
-	if (o.sarif)
-		rc |= rc_sarif_write(o.sarif, r.cross);
-	if (o.json)
-		print_json(&r, &o);
-	else
-		print_text(&r, &o);
-	json_decref(r.cross);
-	free(r.units);
-	free(r.syms);
-	free(r.bare);
-	free(totals);
-	rc_map_free(&total_ix);
-	rc_units_free();
-	return r.errors || rc || rc_errors ? 1 : 0;
+	if (o.predict)
+		return run_predict(&o, argv + first, argc - first);
+	return run_report(&o, argv + first, argc - first);
 }

@@ -75,187 +75,231 @@ static const char *vermagic(const char *data, size_t size)
 	return NULL;
 }
 
-int rc_predict_module(const char *path, long long page, bool kallsyms,
-		      bool as_json)
-{
-	int fd = open(path, O_RDONLY);
-	Elf *e = NULL;
-	size_t shnum, shstrndx, i, m;
-	GElf_Shdr *sh = NULL;
-	bool *placed = NULL, unload = false;
-	unsigned long long size[NREGIONS] = { 0 }, freed = 0;
-	unsigned long long nsyms = 0;
-	const char *magic = NULL;
-	char *magic_copy = NULL;
-	unsigned major = 0, minor = 0;
-	int rc = 1;
-	json_t *out, *secs;
+/* A module's init memory as the kernel lays it out: computed whole,
+   then given as JSON or as text. */
+struct placed {
+	const char *name;	/* in the ELF's string table */
+	int region;
+	unsigned long long offset, bytes;
+};
 
-	if (elf_version(EV_CURRENT) == EV_NONE) {
-		rc_error("libelf: %s", elf_errmsg(-1));
-		goto out;
-	}
-	if (fd < 0 || !(e = elf_begin(fd, ELF_C_READ, NULL))
-	    || elf_kind(e) != ELF_K_ELF || elf_getshdrnum(e, &shnum)
-	    || elf_getshdrstrndx(e, &shstrndx)) {
-		rc_error("%s: not an ELF module", path);
-		goto out;
-	}
-	sh = calloc(shnum ? shnum : 1, sizeof(*sh));
-	placed = calloc(shnum ? shnum : 1, sizeof(*placed));
-	if (!sh || !placed) {
-		rc_error("out of memory");
-		goto out;
-	}
-	for (i = 0; i < shnum; i++) {
-		Elf_Scn *scn = elf_getscn(e, i);
+struct module {
+	const char *path;
+	Elf *e;
+	size_t shnum, shstrndx;
+	GElf_Shdr *sh;		/* every section header */
+	unsigned long long nsyms;	/* of .symtab */
+	char *magic;		/* the vermagic */
+	unsigned major, minor;
+	bool unload, kallsyms;
+	struct placed *placed;	/* init sections, in layout order */
+	size_t nplaced;
+	unsigned long long size[NREGIONS], freed;
+};
+
+/* The section headers, the vermagic and the number of symbols; false
+   (an error said) if the file is no module of a kernel modelled here. */
+static bool read_module(struct module *m)
+{
+	const char *magic = NULL;
+	size_t i;
+
+	m->sh = rc_xcalloc(m->shnum, sizeof(*m->sh));
+	for (i = 0; i < m->shnum; i++) {
+		Elf_Scn *scn = elf_getscn(m->e, i);
 		const char *name;
 
-		if (!scn || !gelf_getshdr(scn, &sh[i])) {
-			rc_error("%s: bad section header %zu", path, i);
-			goto out;
+		if (!scn || !gelf_getshdr(scn, &m->sh[i])) {
+			rc_error("%s: bad section header %zu", m->path, i);
+			return false;
 		}
-		name = elf_strptr(e, shstrndx, sh[i].sh_name);
+		name = elf_strptr(m->e, m->shstrndx, m->sh[i].sh_name);
 		if (name && !strcmp(name, ".modinfo")
-		    && sh[i].sh_type == SHT_PROGBITS) {
+		    && m->sh[i].sh_type == SHT_PROGBITS) {
 			Elf_Data *d = elf_getdata(scn, NULL);
 
 			if (d && d->d_buf && !magic)
 				magic = vermagic(d->d_buf, d->d_size);
 		}
-		if (sh[i].sh_type == SHT_SYMTAB && sh[i].sh_entsize)
-			nsyms = sh[i].sh_size / sh[i].sh_entsize;
+		if (m->sh[i].sh_type == SHT_SYMTAB && m->sh[i].sh_entsize)
+			m->nsyms = m->sh[i].sh_size / m->sh[i].sh_entsize;
 	}
 	if (!magic) {
-		rc_error("%s: no vermagic in .modinfo: not a kernel module", path);
-		goto out;
+		rc_error("%s: no vermagic in .modinfo: not a kernel module",
+			 m->path);
+		return false;
 	}
-	magic_copy = strdup(magic);
-	if (!magic_copy || sscanf(magic, "%u.%u", &major, &minor) != 2) {
-		rc_error("%s: vermagic '%s' has no kernel version", path, magic);
-		goto out;
+	m->magic = rc_xstrdup(magic);
+	if (sscanf(magic, "%u.%u", &m->major, &m->minor) != 2) {
+		rc_error("%s: vermagic '%s' has no kernel version", m->path,
+			 magic);
+		return false;
 	}
-	if (major < 6 || (major == 6 && minor < 4)) {
+	if (m->major < 6 || (m->major == 6 && m->minor < 4)) {
 		rc_error("%s: built for Linux %u.%u; the module layout of "
-			 "kernels before 6.4 is not modelled", path, major, minor);
-		goto out;
+			 "kernels before 6.4 is not modelled", m->path,
+			 m->major, m->minor);
+		return false;
 	}
-	unload = strstr(magic, " mod_unload ") != NULL;
+	m->unload = strstr(magic, " mod_unload ") != NULL;
+	return true;
+}
 
-	out = json_object();
-	secs = json_array();
-	/* __layout_sections(mod, info, true): masks[] in order, each pass
-	   taking the init sections not placed yet (x86: ARCH_SHF_SMALL 0). */
-	for (m = 0; m < 5; m++) {
-		static const unsigned long long want[5] = {
-			SHF_EXECINSTR | SHF_ALLOC, SHF_ALLOC,
-			SHF_RO_AFTER_INIT_K | SHF_ALLOC, SHF_WRITE | SHF_ALLOC,
-			SHF_ALLOC,
-		};
-		static const unsigned long long not[5] = {
-			0, SHF_WRITE, 0, 0, 0,
-		};
-		static const int region[5] = {
-			INIT_TEXT, INIT_RODATA, -1, INIT_DATA, INIT_DATA,
-		};
+/* __layout_sections(mod, info, true): masks[] in order, each pass
+   taking the init sections not placed yet (x86: ARCH_SHF_SMALL 0). */
+static void lay_out_sections(struct module *m)
+{
+	static const unsigned long long want[5] = {
+		SHF_EXECINSTR | SHF_ALLOC, SHF_ALLOC,
+		SHF_RO_AFTER_INIT_K | SHF_ALLOC, SHF_WRITE | SHF_ALLOC,
+		SHF_ALLOC,
+	};
+	static const unsigned long long not[5] = { 0, SHF_WRITE, 0, 0, 0 };
+	static const int region[5] = {
+		INIT_TEXT, INIT_RODATA, -1, INIT_DATA, INIT_DATA,
+	};
+	bool *taken = rc_xcalloc(m->shnum, sizeof(*taken));
+	size_t i, k;
 
-		for (i = 0; i < shnum; i++) {
-			const char *name = elf_strptr(e, shstrndx, sh[i].sh_name);
-			bool init;
-			unsigned long long off;
-			json_t *s;
+	m->placed = rc_xcalloc(m->shnum, sizeof(*m->placed));
+	for (k = 0; k < 5; k++)
+		for (i = 0; i < m->shnum; i++) {
+			const GElf_Shdr *sh = &m->sh[i];
+			const char *name = elf_strptr(m->e, m->shstrndx,
+						      sh->sh_name);
+			unsigned long long *size;
 
-			if (!name || placed[i] || (sh[i].sh_flags & want[m]) != want[m]
-			    || (sh[i].sh_flags & not[m]))
+			if (!name || taken[i] || (sh->sh_flags & want[k]) != want[k]
+			    || (sh->sh_flags & not[k])
+			    || (strncmp(name, ".init", 5)
+				&& (m->unload || strncmp(name, ".exit", 5))))
 				continue;
-			init = !strncmp(name, ".init", 5)
-			       || (!unload && !strncmp(name, ".exit", 5));
-			if (!init)
+			taken[i] = true;
+			if (region[k] < 0)
 				continue;
-			placed[i] = true;
-			if (region[m] < 0)
-				continue;
-			off = align_up(size[region[m]], sh[i].sh_addralign);
-			size[region[m]] = off + sh[i].sh_size;
-			s = json_object();
-			json_object_set_new(s, "name", json_string(name));
-			json_object_set_new(s, "region", json_string(region_names[region[m]]));
-			json_object_set_new(s, "offset", json_integer((json_int_t)off));
-			json_object_set_new(s, "bytes", json_integer((json_int_t)sh[i].sh_size));
-			json_array_append_new(secs, s);
+			size = &m->size[region[k]];
+			*size = align_up(*size, sh->sh_addralign);
+			m->placed[m->nplaced++] = (struct placed){ name,
+				region[k], *size, sh->sh_size };
+			*size += sh->sh_size;
 		}
-	}
-	/* layout_symtab(): the full symbol and string tables, then a struct
-	   mod_kallsyms (pointer, unsigned int, two pointers) and a type
-	   byte per symbol, in MOD_INIT_DATA. */
-	if (kallsyms) {
-		unsigned long long ptr = gelf_getclass(e) == ELFCLASS64 ? 8 : 4;
-		unsigned long long kallsyms_size = align_up(ptr + 4, ptr) + 2 * ptr;
+	free(taken);
+}
 
-		for (i = 0; i < shnum; i++)
-			if (sh[i].sh_type == SHT_SYMTAB)
-				size[INIT_DATA] = align_up(size[INIT_DATA], sh[i].sh_addralign)
-						  + sh[i].sh_size;
-		for (i = 0; i < shnum; i++)
-			if (sh[i].sh_type == SHT_SYMTAB && sh[i].sh_link < shnum)
-				size[INIT_DATA] = align_up(size[INIT_DATA],
-							   sh[sh[i].sh_link].sh_addralign)
-						  + sh[sh[i].sh_link].sh_size;
-		size[INIT_DATA] = align_up(size[INIT_DATA], ptr);
-		size[INIT_DATA] += kallsyms_size + nsyms;
+/* layout_symtab(): the full symbol and string tables, then a struct
+   mod_kallsyms (pointer, unsigned int, two pointers) and a type byte per
+   symbol, in MOD_INIT_DATA. */
+static void lay_out_kallsyms(struct module *m)
+{
+	unsigned long long ptr = gelf_getclass(m->e) == ELFCLASS64 ? 8 : 4;
+	unsigned long long *size = &m->size[INIT_DATA];
+	size_t i;
+
+	for (i = 0; i < m->shnum; i++)
+		if (m->sh[i].sh_type == SHT_SYMTAB)
+			*size = align_up(*size, m->sh[i].sh_addralign)
+				+ m->sh[i].sh_size;
+	for (i = 0; i < m->shnum; i++)
+		if (m->sh[i].sh_type == SHT_SYMTAB && m->sh[i].sh_link < m->shnum) {
+			const GElf_Shdr *str = &m->sh[m->sh[i].sh_link];
+
+			*size = align_up(*size, str->sh_addralign) + str->sh_size;
+		}
+	*size = align_up(*size, ptr);
+	*size += align_up(ptr + 4, ptr) + 2 * ptr + m->nsyms;
+}
+
+/* Each region that is not empty is PAGE_ALIGN(size) bytes. */
+static unsigned long long allocated(const struct module *m, int region,
+				    long long page)
+{
+	return m->size[region] ? align_up(m->size[region],
+					  (unsigned long long)page) : 0;
+}
+
+static void print_json(const struct module *m, long long page)
+{
+	json_t *out = json_object(), *secs = json_array();
+	json_t *regions = json_object();
+	char *text;
+	size_t i;
+
+	for (i = 0; i < m->nplaced; i++) {
+		const struct placed *p = &m->placed[i];
+
+		json_array_append_new(secs, json_pack("{s:s, s:s, s:I, s:I}",
+			"name", p->name, "region", region_names[p->region],
+			"offset", (json_int_t)p->offset,
+			"bytes", (json_int_t)p->bytes));
 	}
 	for (i = 0; i < NREGIONS; i++)
-		freed += size[i] ? align_up(size[i], (unsigned long long)page) : 0;
-
-	if (as_json) {
-		json_t *regions = json_object();
-		char *text;
-
-		for (i = 0; i < NREGIONS; i++)
-			json_object_set_new(regions, region_names[i],
-					    json_integer((json_int_t)size[i]));
-		json_object_set_new(out, "module", json_string(path));
-		json_object_set_new(out, "vermagic", json_string(magic_copy));
-		json_object_set_new(out, "mod_unload", json_boolean(unload));
-		json_object_set_new(out, "kallsyms", json_boolean(kallsyms));
-		json_object_set_new(out, "sections", secs);
-		json_object_set_new(out, "regions", regions);
-		json_object_set_new(out, "page_size", json_integer(page));
-		json_object_set_new(out, "freed_bytes", json_integer((json_int_t)freed));
-		text = json_dumps(out, JSON_INDENT(2));
-		if (text)
-			puts(text);
-		free(text);
-	} else {
-		size_t k;
-		json_t *s;
-
-		printf("%s: Linux %u.%u module, %s, %s\n", path, major, minor,
-		       unload ? "CONFIG_MODULE_UNLOAD (.exit* kept)"
-			      : "no CONFIG_MODULE_UNLOAD (.exit* freed with init)",
-		       kallsyms ? "CONFIG_KALLSYMS (symbol tables in init data)"
-				: "no CONFIG_KALLSYMS");
-		json_array_foreach(secs, k, s)
-			printf("  %-20s %-12s at %6lld  %6lld bytes\n",
-			       json_string_value(json_object_get(s, "name")),
-			       json_string_value(json_object_get(s, "region")),
-			       (long long)json_integer_value(json_object_get(s, "offset")),
-			       (long long)json_integer_value(json_object_get(s, "bytes")));
-		for (i = 0; i < NREGIONS; i++)
-			printf("  %-12s %6llu bytes -> %llu allocated\n",
-			       region_names[i], size[i],
-			       size[i] ? align_up(size[i], (unsigned long long)page) : 0);
-		printf("predicted: initsize %llu; freed after init returns: %llu bytes\n",
-		       freed, freed);
-	}
+		json_object_set_new(regions, region_names[i],
+				    json_integer((json_int_t)m->size[i]));
+	json_object_set_new(out, "module", json_string(m->path));
+	json_object_set_new(out, "vermagic", json_string(m->magic));
+	json_object_set_new(out, "mod_unload", json_boolean(m->unload));
+	json_object_set_new(out, "kallsyms", json_boolean(m->kallsyms));
+	json_object_set_new(out, "sections", secs);
+	json_object_set_new(out, "regions", regions);
+	json_object_set_new(out, "page_size", json_integer(page));
+	json_object_set_new(out, "freed_bytes", json_integer((json_int_t)m->freed));
+	text = json_dumps(out, JSON_INDENT(2));
+	if (text)
+		puts(text);
+	free(text);
 	json_decref(out);
-	rc = 0;
-out:
-	free(magic_copy);
-	free(sh);
-	free(placed);
-	if (e)
-		elf_end(e);
+}
+
+static void print_text(const struct module *m, long long page)
+{
+	size_t i;
+
+	printf("%s: Linux %u.%u module, %s, %s\n", m->path, m->major, m->minor,
+	       m->unload ? "CONFIG_MODULE_UNLOAD (.exit* kept)"
+			 : "no CONFIG_MODULE_UNLOAD (.exit* freed with init)",
+	       m->kallsyms ? "CONFIG_KALLSYMS (symbol tables in init data)"
+			   : "no CONFIG_KALLSYMS");
+	for (i = 0; i < m->nplaced; i++)
+		printf("  %-20s %-12s at %6lld  %6lld bytes\n",
+		       m->placed[i].name, region_names[m->placed[i].region],
+		       (long long)m->placed[i].offset,
+		       (long long)m->placed[i].bytes);
+	for (i = 0; i < NREGIONS; i++)
+		printf("  %-12s %6llu bytes -> %llu allocated\n",
+		       region_names[i], m->size[i], allocated(m, (int)i, page));
+	printf("predicted: initsize %llu; freed after init returns: %llu bytes\n",
+	       m->freed, m->freed);
+}
+
+int rc_predict_module(const char *path, long long page, bool kallsyms,
+		      bool as_json)
+{
+	struct module m = { .path = path, .kallsyms = kallsyms };
+	int fd = open(path, O_RDONLY), i, rc = 1;
+
+	if (elf_version(EV_CURRENT) == EV_NONE)
+		rc_error("libelf: %s", elf_errmsg(-1));
+	else if (fd < 0 || !(m.e = elf_begin(fd, ELF_C_READ, NULL))
+		 || elf_kind(m.e) != ELF_K_ELF || elf_getshdrnum(m.e, &m.shnum)
+		 || elf_getshdrstrndx(m.e, &m.shstrndx))
+		rc_error("%s: not an ELF module", path);
+	else if (read_module(&m)) {
+		lay_out_sections(&m);
+		if (kallsyms)
+			lay_out_kallsyms(&m);
+		for (i = 0; i < NREGIONS; i++)
+			m.freed += allocated(&m, i, page);
+		if (as_json)
+			print_json(&m, page);
+		else
+			print_text(&m, page);
+		rc = 0;
+	}
+	free(m.magic);
+	free(m.sh);
+	free(m.placed);
+	if (m.e)
+		elf_end(m.e);
 	if (fd >= 0)
 		close(fd);
 	return rc;

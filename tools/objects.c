@@ -7,7 +7,11 @@
  * the records of all their inputs, one after the other.  Sizes of functions
  * come from the symbol table; to tell which unit a local symbol belongs to
  * in an ld -r output, the STT_FILE symbol that precedes each input's locals
- * is matched with the unit's source file name, in order.
+ * is matched with the unit's source file name, in order.  What else the
+ * symbol tables say that a part above needs (the symbols a unit with
+ * suggestions could count, the names objects of no unit use) is kept in
+ * struct rc_object for it to take after reading: this reader calls none
+ * of the parts above it.
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -355,6 +359,33 @@ static struct rc_unit *owner(struct sym_walk *w, const char *name,
 	return ix ? &rc_units[RC_UNIX(ix)] : NULL;
 }
 
+/* A defined function or object symbol of O, U's (NULL: no unit known),
+   kept if a unit could count it: U if it has suggestions, else any unit
+   read so far, one of which may list it a candidate. */
+static void keep_sized(struct rc_object *o, const struct rc_unit *u,
+			 const char *name, const GElf_Sym *sym)
+{
+	struct rc_sized *d;
+
+	if (u ? !u->has_suggest : !rc_nsuggesting)
+		return;
+	o->sized = rc_grow(o->sized, o->nsized, sizeof(*o->sized));
+	d = &o->sized[o->nsized++];
+	d->name = rc_intern(name);
+	d->bytes = (long long)sym->st_size;
+	d->function = GELF_ST_TYPE(sym->st_info) == STT_FUNC;
+	d->unit = u ? (size_t)(u - rc_units) + 1 : 0;
+}
+
+/* A name an object of no unit uses (assembler files): such a name is
+   never suggested (suggest.c). */
+static void keep_undefined(struct rc_object *o, const char *name)
+{
+	o->undefined = rc_grow(o->undefined, o->nundefined,
+			       sizeof(*o->undefined));
+	o->undefined[o->nundefined++] = rc_intern(name);
+}
+
 /* One defined function or object symbol: its size to its unit. */
 static void sized_symbol(Elf *e, struct sym_walk *w, const GElf_Sym *sym,
 			 const char *name, size_t shstrndx)
@@ -372,9 +403,7 @@ static void sized_symbol(Elf *e, struct sym_walk *w, const GElf_Sym *sym,
 		return;
 	secname = elf_strptr(e, shstrndx, sh.sh_name);
 	u = owner(w, name, global);
-	if (u || (u = rc_suggest_owner(name)))
-		rc_suggest_size(u, name, (long long)sym->st_size,
-				type == STT_FUNC);
+	keep_sized(w->o, u, name, sym);
 	if (!u || !secname || !(sec = unit_section(u, secname)))
 		return;
 	s = rc_unit_symbol(u, name);
@@ -398,12 +427,8 @@ static void defined_symbol(Elf *e, struct rc_object *o, const GElf_Sym *sym,
 	    || !(secname = elf_strptr(e, shstrndx, sh.sh_name))
 	    || rc_class_by_prefix(secname) == RC_OTHER)
 		return;
-	/* Capacity doubles at each power of two: a linked vmlinux.o has
-	   thousands. */
-	if (o->ndefs >= 8 && !(o->ndefs & (o->ndefs - 1)))
-		o->defs = rc_xrealloc(o->defs, 2 * o->ndefs * sizeof(*o->defs));
-	else if (!o->defs)
-		o->defs = rc_xcalloc(8, sizeof(*o->defs));
+	/* rc_grow: a linked vmlinux.o has thousands. */
+	o->defs = rc_grow(o->defs, o->ndefs, sizeof(*o->defs));
 	d = &o->defs[o->ndefs++];
 	d->name = rc_xstrdup(name);
 	d->section = rc_xstrdup(secname);
@@ -433,9 +458,8 @@ static void read_symbols(Elf *e, struct rc_object *o, Elf_Scn *symscn,
 			file_symbol(&w, name ? name : "");
 			continue;
 		}
-		/* What assembler files use: never suggested (suggest.c). */
 		if (sym.st_shndx == SHN_UNDEF && !o->nunits && name && *name)
-			rc_suggest_foreign(name);
+			keep_undefined(o, name);
 		if (type != STT_SECTION && name && sym.st_shndx != SHN_UNDEF
 		    && sym.st_shndx < SHN_LORESERVE)
 			defined_symbol(e, o, &sym, name, shstrndx);
@@ -622,6 +646,34 @@ static void object_witnesses(Elf *e, struct rc_object *o, Elf_Scn *symscn,
 	}
 }
 
+/* A .discard.initcheck section SCN: its records, read from a copy with
+   the relocations on them applied. */
+static void read_record_section(Elf *e, const char *origin, Elf_Scn *scn,
+				bool big)
+{
+	Elf_Data *d = elf_getdata(scn, NULL);
+	Elf_Scn *rel = NULL;
+	unsigned char *buf;
+	bool ok = true;
+
+	if (!d || !d->d_buf)
+		return;
+	buf = rc_xrealloc(NULL, d->d_size);
+	memcpy(buf, d->d_buf, d->d_size);
+	while ((rel = elf_nextscn(e, rel))) {
+		GElf_Shdr rsh;
+
+		if (gelf_getshdr(rel, &rsh)
+		    && (rsh.sh_type == SHT_RELA || rsh.sh_type == SHT_REL)
+		    && rsh.sh_info == elf_ndxscn(scn))
+			ok &= apply_record_relocs(e, origin, rel, &rsh, buf,
+						  d->d_size, big);
+	}
+	if (ok)
+		read_records(origin, buf, d->d_size, big);
+	free(buf);
+}
+
 static void read_elf(Elf *e, const char *origin)
 {
 	size_t shstrndx, oi = rc_nobjects;
@@ -639,10 +691,6 @@ static void read_elf(Elf *e, const char *origin)
 	while ((scn = elf_nextscn(e, scn))) {
 		GElf_Shdr sh;
 		const char *name;
-		Elf_Data *d;
-		Elf_Scn *rel = NULL;
-		unsigned char *buf;
-		bool ok = true;
 
 		if (!gelf_getshdr(scn, &sh))
 			continue;
@@ -651,26 +699,8 @@ static void read_elf(Elf *e, const char *origin)
 			symsh = sh;
 		}
 		name = elf_strptr(e, shstrndx, sh.sh_name);
-		if (!name || strcmp(name, RECORD_SECTION))
-			continue;
-		d = elf_getdata(scn, NULL);
-		if (!d || !d->d_buf)
-			continue;
-		/* A copy, with the relocations on the record applied. */
-		buf = rc_xrealloc(NULL, d->d_size);
-		memcpy(buf, d->d_buf, d->d_size);
-		while ((rel = elf_nextscn(e, rel))) {
-			GElf_Shdr rsh;
-
-			if (gelf_getshdr(rel, &rsh)
-			    && (rsh.sh_type == SHT_RELA || rsh.sh_type == SHT_REL)
-			    && rsh.sh_info == elf_ndxscn(scn))
-				ok &= apply_record_relocs(e, origin, rel, &rsh,
-							  buf, d->d_size, big);
-		}
-		if (ok)
-			read_records(origin, buf, d->d_size, big);
-		free(buf);
+		if (name && !strcmp(name, RECORD_SECTION))
+			read_record_section(e, origin, scn, big);
 	}
 	o = &rc_objects[oi];
 	o->nunits = rc_nunits - o->first_unit;

@@ -32,16 +32,18 @@
 
 #include "report.h"
 
-#define NCLASSES (RC_OTHER + 1)
 
 struct osec {
 	const char *name;
 	unsigned long long vma, img, size, align;
 	bool alloc, in_range, loaded;
-	long long units[NCLASSES];	/* the units' bytes, by class */
+	long long units[RC_NCLASSES];	/* the units' bytes, by class */
 	long long no_manifest, other, inputs, slack;
 	long long relax;		/* at most this much deleted by RISC-V's
 					   linker relaxation (objects.c) */
+	/* what measure() makes of it, in the range */
+	long long gap;			/* from the section before */
+	long long padding, relaxed, unexplained;
 };
 
 struct isym {
@@ -57,7 +59,7 @@ struct iname {
 	long out;		/* image section index, -1: not located */
 	const char *how;	/* "name", "symbol", "marker" */
 	const char *via;	/* the symbol that located it */
-	long long units[NCLASSES], no_manifest, other, pieces, slack;
+	long long units[RC_NCLASSES], no_manifest, other, pieces, slack;
 	long long align, relax;
 };
 
@@ -148,12 +150,72 @@ static unsigned long long sym_img(const struct isym *s)
 	return s->value;
 }
 
-static int read_image(Elf *e, const char *path)
+/* The load address of section O (header SH), from the segment that
+   holds it. */
+static void load_address(Elf *e, struct osec *o, const GElf_Shdr *sh,
+			 size_t nphdr)
 {
-	size_t shstrndx, nphdr = 0, i, k;
-	Elf_Scn *scn = NULL;
+	size_t k;
+
+	for (k = 0; o->alloc && o->size && k < nphdr; k++) {
+		GElf_Phdr ph;
+
+		if (!gelf_getphdr(e, (int)k, &ph) || ph.p_type != PT_LOAD)
+			continue;
+		if (sh->sh_addr >= ph.p_vaddr
+		    && sh->sh_addr + sh->sh_size <= ph.p_vaddr + ph.p_memsz) {
+			o->img = ph.p_paddr + (sh->sh_addr - ph.p_vaddr);
+			o->loaded = true;
+			return;
+		}
+	}
+}
+
+/* The symbols that locate something: defined, named, no section or
+   file symbols. */
+static void read_symtab(Elf *e, Elf_Scn *scn, const GElf_Shdr *sh)
+{
+	Elf_Data *d = elf_getdata(scn, NULL);
+	size_t n = sh->sh_entsize ? sh->sh_size / sh->sh_entsize : 0, i;
+
+	syms = rc_xrealloc(syms, (nsyms + n + 1) * sizeof(*syms));
+	for (i = 1; d && i < n; i++) {
+		GElf_Sym y;
+		const char *name;
+
+		if (!gelf_getsym(d, (int)i, &y)
+		    || GELF_ST_TYPE(y.st_info) == STT_SECTION
+		    || GELF_ST_TYPE(y.st_info) == STT_FILE
+		    || y.st_shndx == SHN_UNDEF || y.st_shndx >= SHN_LORESERVE
+		    || !(name = elf_strptr(e, sh->sh_link, y.st_name)) || !*name)
+			continue;
+		syms[nsyms++] = (struct isym){ name, y.st_shndx, y.st_value,
+					       GELF_ST_BIND(y.st_info) != STB_LOCAL };
+	}
+}
+
+/* Load addresses, moved into the mapping of the largest section
+   (x86_64: __START_KERNEL_map + physical); sections outside every
+   segment keep their own address. */
+static void to_mapping(void)
+{
 	struct osec *big = NULL;
 	unsigned long long delta;
+	size_t i;
+
+	for (i = 1; i < nsecs; i++)
+		if (secs[i].loaded && (!big || secs[i].size > big->size))
+			big = &secs[i];
+	delta = big ? big->vma - big->img : 0;
+	for (i = 1; i < nsecs; i++)
+		if (secs[i].loaded)
+			secs[i].img += delta;
+}
+
+static int read_image(Elf *e, const char *path)
+{
+	size_t shstrndx, nphdr = 0;
+	Elf_Scn *scn = NULL;
 
 	if (elf_getshdrstrndx(e, &shstrndx) != 0
 	    || elf_getshdrnum(e, &nsecs) != 0) {
@@ -161,8 +223,7 @@ static int read_image(Elf *e, const char *path)
 		return 1;
 	}
 	elf_getphdrnum(e, &nphdr);
-	secs = rc_xrealloc(NULL, (nsecs + 1) * sizeof(*secs));
-	memset(secs, 0, (nsecs + 1) * sizeof(*secs));
+	secs = rc_xcalloc(nsecs + 1, sizeof(*secs));
 	while ((scn = elf_nextscn(e, scn))) {
 		GElf_Shdr sh;
 		struct osec *o = &secs[elf_ndxscn(scn)];
@@ -174,54 +235,13 @@ static int read_image(Elf *e, const char *path)
 		o->size = sh.sh_size;
 		o->align = sh.sh_addralign;
 		o->alloc = (sh.sh_flags & SHF_ALLOC) != 0;
-		/* The load address, from the segment holding the section. */
-		for (k = 0; o->alloc && o->size && k < nphdr; k++) {
-			GElf_Phdr ph;
-
-			if (!gelf_getphdr(e, (int)k, &ph) || ph.p_type != PT_LOAD)
-				continue;
-			if (sh.sh_addr >= ph.p_vaddr
-			    && sh.sh_addr + sh.sh_size <= ph.p_vaddr + ph.p_memsz) {
-				o->img = ph.p_paddr + (sh.sh_addr - ph.p_vaddr);
-				o->loaded = true;
-				break;
-			}
-		}
-		if (sh.sh_type == SHT_SYMTAB) {
-			Elf_Data *d = elf_getdata(scn, NULL);
-			size_t n = sh.sh_entsize ? sh.sh_size / sh.sh_entsize : 0;
-
-			syms = rc_xrealloc(syms, (nsyms + n + 1) * sizeof(*syms));
-			for (i = 1; d && i < n; i++) {
-				GElf_Sym y;
-				const char *name;
-
-				if (!gelf_getsym(d, (int)i, &y)
-				    || GELF_ST_TYPE(y.st_info) == STT_SECTION
-				    || GELF_ST_TYPE(y.st_info) == STT_FILE
-				    || y.st_shndx == SHN_UNDEF
-				    || y.st_shndx >= SHN_LORESERVE
-				    || !(name = elf_strptr(e, sh.sh_link, y.st_name))
-				    || !*name)
-					continue;
-				syms[nsyms++] = (struct isym){ name, y.st_shndx,
-					y.st_value, GELF_ST_BIND(y.st_info) != STB_LOCAL };
-			}
-		}
+		load_address(e, o, &sh, nphdr);
+		if (sh.sh_type == SHT_SYMTAB)
+			read_symtab(e, scn, &sh);
 	}
 	if (nsyms)	/* qsort of a NULL base is undefined, even of 0 */
 		qsort(syms, nsyms, sizeof(*syms), cmp_isym);
-
-	/* Load addresses, moved into the mapping of the largest section
-	   (x86_64: __START_KERNEL_map + physical); sections outside every
-	   segment keep their own address. */
-	for (i = 1; i < nsecs; i++)
-		if (secs[i].loaded && (!big || secs[i].size > big->size))
-			big = &secs[i];
-	delta = big ? big->vma - big->img : 0;
-	for (i = 1; i < nsecs; i++)
-		if (secs[i].loaded)
-			secs[i].img += delta;
+	to_mapping();
 	return 0;
 }
 
@@ -338,7 +358,7 @@ static long long sum_cls(const long long *v, bool init_only)
 	long long s = 0;
 	int c;
 
-	for (c = 0; c < NCLASSES; c++)
+	for (c = 0; c < RC_NCLASSES; c++)
 		if (!init_only || c == RC_INIT || c == RC_INIT_TABLE)
 			s += v[c];
 	return s;
@@ -355,87 +375,93 @@ static const char *neg(unsigned long long n)
 	return buf[i];
 }
 
-int rc_predict_free(const char *path, long long page, bool as_json)
-{
-	int fd = open(path, O_RDONLY), bad = 0;
-	Elf *e;
-	size_t n, i, k, nins, nin = 0, *order;
-	struct isym *b, *en;
-	unsigned long long begin, end, at, begin_al, end_al, freed;
-	long long all_units[NCLASSES] = { 0 }, in_units[NCLASSES] = { 0 };
-	long long no_manifest = 0, other = 0, padding = 0, gaps = 0, tail = 0;
-	long long unexplained = 0, not_located = 0, relaxed = 0;
-	struct iname *ins;
-	json_t *out = NULL, *jsecs = NULL, *jother = NULL, *jnl = NULL;
+/* The prediction, computed whole before either output gives it. */
+struct prediction {
+	const char *path;
+	long long page;
+	unsigned long long begin, end;	/* __init_begin, __init_end */
+	size_t *order, nin;	/* the output sections in the range, by
+				   address (indexes into secs) */
+	struct iname *ins;	/* every input section name, located */
+	size_t nins;
+	long long all_units[RC_NCLASSES];	/* the units' bytes, by class */
+	long long in_units[RC_NCLASSES];	/* of those, in the range */
+	long long no_manifest, other, padding, relaxed, unexplained;
+	long long gaps, tail;	/* between output sections, after them */
+	long long not_located;	/* units' init bytes the link discarded */
+	unsigned long long begin_al, end_al, freed;	/* page rounded */
+	long long xen;		/* Xen's own figure; -1: not Xen */
+	bool bad;		/* an error was said */
+};
 
-	if (fd < 0 || !(e = elf_begin(fd, ELF_C_READ, NULL))
-	    || elf_kind(e) != ELF_K_ELF) {
-		rc_error("%s: cannot read the linked image", path);
-		if (fd >= 0)
-			close(fd);
-		return 1;
-	}
-	if (read_image(e, path)) {
-		elf_end(e);
-		close(fd);
-		return 1;
-	}
+/* __init_begin and __init_end in the image; false (an error said) if it
+   has not one of each. */
+static bool init_bounds(struct prediction *p)
+{
+	struct isym *b, *en;
+	size_t n;
+
 	b = find_syms("__init_begin", &n);
 	if (n != 1)
 		b = NULL;
 	en = find_syms("__init_end", &n);
 	if (!b || n != 1) {
 		rc_error("%s: no __init_begin and __init_end symbols: not a "
-			 "kernel image?", path);
-		elf_end(e);
-		close(fd);
-		return 1;
+			 "kernel image?", p->path);
+		return false;
 	}
-	begin = sym_img(b);
-	end = sym_img(en);
+	p->begin = sym_img(b);
+	p->end = sym_img(en);
+	return true;
+}
+
+/* The output sections in the range, in address order. */
+static void range_sections(struct prediction *p)
+{
+	size_t i, k;
+
+	p->order = rc_xrealloc(NULL, (nsecs + 1) * sizeof(*p->order));
+	for (i = 1; i < nsecs; i++) {
+		struct osec *o = &secs[i];
+
+		if (!o->alloc || !o->size || o->img + o->size <= p->begin
+		    || o->img >= p->end)
+			continue;
+		if (o->img < p->begin || o->img + o->size > p->end) {
+			rc_error("%s: section %s straddles __init_begin or "
+				 "__init_end", p->path, o->name);
+			p->bad = true;
+			continue;
+		}
+		o->in_range = true;
+		for (k = p->nin; k > 0 && secs[p->order[k - 1]].img > o->img; k--)
+			p->order[k] = p->order[k - 1];
+		p->order[k] = i;
+		p->nin++;
+	}
+}
+
+/* The inputs' bytes, to the output sections they went to. */
+static void sum_inputs(struct prediction *p)
+{
+	size_t i, k;
+	int c;
 
 	for (i = 0; i < rc_nunits; i++)
 		for (k = 0; k < rc_units[i].nsections; k++)
 			if (rc_units[i].sections[k].bytes > 0)
-				all_units[rc_units[i].sections[k].cls] +=
+				p->all_units[rc_units[i].sections[k].cls] +=
 					rc_units[i].sections[k].bytes;
-
-	/* The output sections in the range, in address order. */
-	order = rc_xrealloc(NULL, (nsecs + 1) * sizeof(*order));
-	for (i = 1; i < nsecs; i++) {
-		struct osec *o = &secs[i];
-
-		if (!o->alloc || !o->size || o->img + o->size <= begin
-		    || o->img >= end)
-			continue;
-		if (o->img < begin || o->img + o->size > end) {
-			rc_error("%s: section %s straddles __init_begin or "
-				 "__init_end", path, o->name);
-			bad = 1;
-			continue;
-		}
-		o->in_range = true;
-		for (k = nin; k > 0 && secs[order[k - 1]].img > o->img; k--)
-			order[k] = order[k - 1];
-		order[k] = i;
-		nin++;
-	}
-
-	ins = gather(&nins);
-	for (k = 0; k < nins; k++) {
-		struct iname *in = &ins[k];
+	p->ins = gather(&p->nins);
+	for (k = 0; k < p->nins; k++) {
+		const struct iname *in = &p->ins[k];
 		struct osec *o;
-		int c;
 
-		if (in->out < 0) {
+		if (in->out < 0 || !(o = &secs[in->out])->in_range)
 			continue;
-		}
-		o = &secs[in->out];
-		if (!o->in_range)
-			continue;
-		for (c = 0; c < NCLASSES; c++) {
+		for (c = 0; c < RC_NCLASSES; c++) {
 			o->units[c] += in->units[c];
-			in_units[c] += in->units[c];
+			p->in_units[c] += in->units[c];
 		}
 		o->no_manifest += in->no_manifest;
 		o->other += in->other;
@@ -444,204 +470,288 @@ int rc_predict_free(const char *path, long long page, bool as_json)
 		   first one a script ALIGN() up to the largest */
 		o->slack += in->slack + (in->align > 1 ? in->align - 1 : 0);
 		o->relax += in->relax;
-		no_manifest += in->no_manifest;
-		other += in->other;
+		p->no_manifest += in->no_manifest;
+		p->other += in->other;
 	}
+}
 
-	if (as_json) {
-		out = json_object();
-		jsecs = json_array();
-		jother = json_array();
-		jnl = json_array();
-	} else {
-		printf("initcheck-report: the init memory of %s\n", path);
-		printf("  [__init_begin, __init_end) = [%#llx, %#llx): %llu bytes"
-		       " in %zu output sections\n", begin, end, end - begin, nin);
-		printf("  %-22s %10s %10s %10s %10s %10s %10s %10s\n", "output section",
-		       "bytes", "gap before", "units", "no manif.", "other in.",
-		       "padding", "unexplained");
-	}
-	at = begin;
-	for (k = 0; k < nin; k++) {
-		struct osec *o = &secs[order[k]];
-		long long pad = (long long)o->size - o->inputs, gap, unexp = 0;
-		long long relax = 0;
+/* Each output section in the range: the gap before it, and what of its
+   size its inputs do not give.  Padding is what the inputs' alignment
+   can make, no more; a section smaller than its inputs, what RISC-V's
+   linker relaxation can delete from them, no more; the rest is
+   unexplained. */
+static void measure(struct prediction *p)
+{
+	unsigned long long at = p->begin;
+	size_t k;
 
-		gap = (long long)(o->img - at);
-		if (gap < 0) {
+	for (k = 0; k < p->nin; k++) {
+		struct osec *o = &secs[p->order[k]];
+		long long pad = (long long)o->size - o->inputs;
+
+		o->gap = (long long)(o->img - at);
+		if (o->gap < 0) {
 			rc_error("%s: section %s overlaps the one before it",
-				 path, o->name);
-			bad = 1;
+				 p->path, o->name);
+			p->bad = true;
 		}
-		gaps += gap;
+		p->gaps += o->gap;
 		at = o->img + o->size;
-		/* Padding is what the inputs' alignment can make, no more; a
-		   section smaller than its inputs, what RISC-V's linker
-		   relaxation can delete from them, no more. */
-		if (pad < 0 && -pad <= o->relax) {
-			relax = pad;
-			pad = 0;
-		} else if (pad < 0 || pad > o->slack) {
-			unexp = pad;
-			pad = 0;
-		}
-		padding += pad;
-		relaxed += relax;
-		unexplained += unexp;
-		if (as_json)
-			json_array_append_new(jsecs, json_pack(
-				"{s:s, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I}",
-				"name", o->name, "address", (json_int_t)o->img,
-				"bytes", (json_int_t)o->size, "gap_before", (json_int_t)gap,
-				"units_init", (json_int_t)o->units[RC_INIT],
-				"units_init_table", (json_int_t)o->units[RC_INIT_TABLE],
-				"units_meminit", (json_int_t)o->units[RC_MEMINIT],
-				"units_exit", (json_int_t)o->units[RC_EXIT],
-				"without_manifest", (json_int_t)o->no_manifest,
-				"other_input", (json_int_t)o->other,
-				"padding", (json_int_t)pad,
-				"linker_relaxation", (json_int_t)relax,
-				"unexplained", (json_int_t)unexp));
+		if (pad < 0 && -pad <= o->relax)
+			o->relaxed = pad;
+		else if (pad < 0 || pad > o->slack)
+			o->unexplained = pad;
 		else
-			printf("  %-22s %10llu %10lld %10lld %10lld %10lld %10lld %10lld\n",
-			       o->name, o->size, gap, sum_cls(o->units, false),
-			       o->no_manifest, o->other, pad, unexp);
+			o->padding = pad;
+		p->padding += o->padding;
+		p->relaxed += o->relaxed;
+		p->unexplained += o->unexplained;
 	}
-	tail = (long long)(end - at);
+	p->tail = (long long)(p->end - at);
+}
 
-	/* The input sections in the range, by name; then the units' init
-	   sections that are not (discarded by the link, or placed
-	   elsewhere). */
-	if (!as_json)
-		printf("input sections in the range:  %10s %10s %10s  where (located by)\n",
-		       "units", "no manif.", "other in.");
-	for (k = 0; k < nins; k++) {
-		struct iname *in = &ins[k];
+/* The units' init bytes in input sections outside the range: in no
+   section of the image (discarded by the link), or placed elsewhere. */
+static long long outside(const struct iname *in)
+{
+	long long init = sum_cls(in->units, true);
 
-		if (in->out < 0 || !secs[in->out].in_range)
-			continue;
-		if (as_json)
-			json_array_append_new(jother, json_pack(
+	return in->out >= 0 && secs[in->out].in_range ? 0 : init;
+}
+
+/* The page rounding of free_reserved_area(), Xen's own figure, and the
+   check that every byte of the range is named. */
+static void conclude(struct prediction *p)
+{
+	unsigned long long page = (unsigned long long)p->page;
+	long long span = p->in_units[RC_INIT] + p->in_units[RC_INIT_TABLE]
+		+ p->in_units[RC_MEMINIT] + p->in_units[RC_EXIT]
+		+ p->no_manifest + p->other + p->padding + p->relaxed
+		+ p->unexplained + p->gaps + p->tail;
+	size_t k;
+
+	for (k = 0; k < p->nins; k++)
+		if (p->ins[k].out < 0)
+			p->not_located += outside(&p->ins[k]);
+	p->begin_al = (p->begin + page - 1) / page * page;
+	p->end_al = p->end / page * page;
+	p->freed = p->end_al > p->begin_al ? p->end_al - p->begin_al : 0;
+	p->xen = xen_freed(p->begin, p->end);
+	if (span != (long long)(p->end - p->begin)) {
+		rc_error("%s: the parts (%lld) do not add up to the range "
+			 "(%llu)", p->path, span, p->end - p->begin);
+		p->bad = true;
+	}
+}
+
+/* ---- output */
+
+static json_t *sections_json(const struct prediction *p)
+{
+	json_t *arr = json_array();
+	size_t k;
+
+	for (k = 0; k < p->nin; k++) {
+		const struct osec *o = &secs[p->order[k]];
+
+		json_array_append_new(arr, json_pack(
+			"{s:s, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I}",
+			"name", o->name, "address", (json_int_t)o->img,
+			"bytes", (json_int_t)o->size, "gap_before", (json_int_t)o->gap,
+			"units_init", (json_int_t)o->units[RC_INIT],
+			"units_init_table", (json_int_t)o->units[RC_INIT_TABLE],
+			"units_meminit", (json_int_t)o->units[RC_MEMINIT],
+			"units_exit", (json_int_t)o->units[RC_EXIT],
+			"without_manifest", (json_int_t)o->no_manifest,
+			"other_input", (json_int_t)o->other,
+			"padding", (json_int_t)o->padding,
+			"linker_relaxation", (json_int_t)o->relaxed,
+			"unexplained", (json_int_t)o->unexplained));
+	}
+	return arr;
+}
+
+/* The input sections in the range (IN_RANGE), or the units' init
+   sections outside it. */
+static json_t *inputs_json(const struct prediction *p, bool in_range)
+{
+	json_t *arr = json_array();
+	size_t k;
+
+	for (k = 0; k < p->nins; k++) {
+		const struct iname *in = &p->ins[k];
+
+		if (in_range && in->out >= 0 && secs[in->out].in_range)
+			json_array_append_new(arr, json_pack(
 				"{s:s, s:s, s:I, s:I, s:I, s:s, s:s}",
 				"name", in->name, "output_section", secs[in->out].name,
 				"units", (json_int_t)sum_cls(in->units, false),
 				"without_manifest", (json_int_t)in->no_manifest,
 				"other_input", (json_int_t)in->other, "located_by", in->how,
 				"via", in->via ? in->via : ""));
-		else
-			printf("  %-28s %10lld %10lld %10lld  %s (%s%s%s)\n", in->name,
-			       sum_cls(in->units, false), in->no_manifest, in->other,
-			       secs[in->out].name, in->how, in->via ? " " : "",
-			       in->via ? in->via : "");
-	}
-	if (!as_json)
-		printf("units' init sections outside the range:%s\n",
-		       sum_cls(all_units, true) > sum_cls(in_units, true) ? "" : " none");
-	for (k = 0; k < nins; k++) {
-		struct iname *in = &ins[k];
-		long long init = sum_cls(in->units, true);
-
-		if (!init || (in->out >= 0 && secs[in->out].in_range))
-			continue;
-		if (in->out < 0)
-			not_located += init;
-		if (as_json)
-			json_array_append_new(jnl, json_pack("{s:s, s:s, s:I}",
+		else if (!in_range && outside(in))
+			json_array_append_new(arr, json_pack("{s:s, s:s, s:I}",
 				"name", in->name, "output_section",
 				in->out < 0 ? "" : secs[in->out].name,
-				"bytes", (json_int_t)init));
-		else if (in->out < 0)
+				"bytes", (json_int_t)outside(in)));
+	}
+	return arr;
+}
+
+static void print_json(const struct prediction *p)
+{
+	json_t *out = json_object();
+	long long all_init = sum_cls(p->all_units, true);
+
+#define SET(key, v) json_object_set_new(out, key, json_integer((json_int_t)(v)))
+	json_object_set_new(out, "image", json_string(p->path));
+	SET("init_begin", p->begin);
+	SET("init_end", p->end);
+	SET("page_size", p->page);
+	SET("units_init_bytes", all_init);
+	SET("units_init_outside_range", all_init - sum_cls(p->in_units, true));
+	SET("units_init_discarded", p->not_located);
+	SET("units_exit_in_range", p->in_units[RC_EXIT]);
+	SET("units_meminit_in_range", p->in_units[RC_MEMINIT]);
+	SET("without_manifest", p->no_manifest);
+	SET("other_input", p->other);
+	SET("padding", p->padding);
+	SET("linker_relaxation", p->relaxed);
+	SET("gaps", p->gaps);
+	SET("tail", p->tail);
+	SET("unexplained", p->unexplained);
+	SET("range_bytes", p->end - p->begin);
+	SET("round_begin", p->begin_al - p->begin);
+	SET("round_end", p->end - p->end_al);
+	SET("freed_bytes", p->freed);
+	SET("predicted_kib", p->freed >> 10);
+	if (p->xen >= 0)
+		SET("xen_freed_kib", p->xen >> 10);
+#undef SET
+	json_object_set_new(out, "sections", sections_json(p));
+	json_object_set_new(out, "inputs", inputs_json(p, true));
+	json_object_set_new(out, "units_init_outside", inputs_json(p, false));
+	json_dumpf(out, stdout, JSON_INDENT(2));
+	putchar('\n');
+	json_decref(out);
+}
+
+/* The output sections in the range, then the input sections in it, then
+   the units' init sections outside it. */
+static void print_sections(const struct prediction *p)
+{
+	size_t k;
+
+	printf("initcheck-report: the init memory of %s\n", p->path);
+	printf("  [__init_begin, __init_end) = [%#llx, %#llx): %llu bytes"
+	       " in %zu output sections\n", p->begin, p->end,
+	       p->end - p->begin, p->nin);
+	printf("  %-22s %10s %10s %10s %10s %10s %10s %10s\n", "output section",
+	       "bytes", "gap before", "units", "no manif.", "other in.",
+	       "padding", "unexplained");
+	for (k = 0; k < p->nin; k++) {
+		const struct osec *o = &secs[p->order[k]];
+
+		printf("  %-22s %10llu %10lld %10lld %10lld %10lld %10lld %10lld\n",
+		       o->name, o->size, o->gap, sum_cls(o->units, false),
+		       o->no_manifest, o->other, o->padding, o->unexplained);
+	}
+	printf("input sections in the range:  %10s %10s %10s  where (located by)\n",
+	       "units", "no manif.", "other in.");
+	for (k = 0; k < p->nins; k++) {
+		const struct iname *in = &p->ins[k];
+
+		if (in->out >= 0 && secs[in->out].in_range)
+			printf("  %-28s %10lld %10lld %10lld  %s (%s%s%s)\n",
+			       in->name, sum_cls(in->units, false),
+			       in->no_manifest, in->other, secs[in->out].name,
+			       in->how, in->via ? " " : "", in->via ? in->via : "");
+	}
+	printf("units' init sections outside the range:%s\n",
+	       sum_cls(p->all_units, true) > sum_cls(p->in_units, true)
+	       ? "" : " none");
+	for (k = 0; k < p->nins; k++) {
+		const struct iname *in = &p->ins[k];
+
+		if (!outside(in))
+			continue;
+		if (in->out < 0)
 			printf("  %-28s %10lld  in no section of the image "
-			       "(the link discarded them)\n", in->name, init);
+			       "(the link discarded them)\n", in->name, outside(in));
 		else
-			printf("  %-28s %10lld  in %s\n", in->name, init,
+			printf("  %-28s %10lld  in %s\n", in->name, outside(in),
 			       secs[in->out].name);
 	}
-	begin_al = (begin + page - 1) / page * page;
-	end_al = end / page * page;
-	freed = end_al > begin_al ? end_al - begin_al : 0;
-	{
-		long long all_init = sum_cls(all_units, true);
-		long long in_init = sum_cls(in_units, true);
-		long long outside = all_init - in_init;
-		long long span = in_units[RC_INIT] + in_units[RC_INIT_TABLE]
-			+ in_units[RC_MEMINIT] + in_units[RC_EXIT] + no_manifest
-			+ other + padding + relaxed + unexplained + gaps + tail;
+}
 
-		if (span != (long long)(end - begin)) {
-			rc_error("%s: the parts (%lld) do not add up to the "
-				 "range (%llu)", path, span, end - begin);
-			bad = 1;
+/* From the units' init sections to the kernel's figure. */
+static void print_sum(const struct prediction *p)
+{
+	long long all_init = sum_cls(p->all_units, true);
+
+	printf("from the units' init sections to the kernel's figure:\n");
+	printf("  %12lld  units' init + init tables (%zu units)\n", all_init, rc_nunits);
+	printf("  %+12lld  of those, outside the range (%lld of them discarded by the link)\n",
+	       -(all_init - sum_cls(p->in_units, true)), p->not_located);
+	printf("  %+12lld  units' exit sections in the range\n", p->in_units[RC_EXIT]);
+	printf("  %+12lld  units' meminit sections in the range\n", p->in_units[RC_MEMINIT]);
+	printf("  %+12lld  objects without a manifest (assembler files)\n", p->no_manifest);
+	printf("  %+12lld  other input: sections no manifest lists, from units' objects\n", p->other);
+	printf("  %+12lld  alignment padding inside output sections\n", p->padding);
+	if (p->relaxed)
+		printf("  %+12lld  linker relaxation (RISC-V: code the link shrank)\n",
+		       p->relaxed);
+	printf("  %+12lld  gaps between output sections (alignment, the script's ALIGN())\n", p->gaps);
+	printf("  %+12lld  from the last section to __init_end (the script's ALIGN())\n", p->tail);
+	if (p->unexplained)
+		printf("  %+12lld  UNEXPLAINED\n", p->unexplained);
+	printf("  = %10llu  __init_end - __init_begin\n", p->end - p->begin);
+	printf("  %12s  PAGE_ALIGN(__init_begin) - __init_begin\n",
+	       neg(p->begin_al - p->begin));
+	printf("  %12s  __init_end - (__init_end & PAGE_MASK)\n",
+	       neg(p->end - p->end_al));
+	printf("  = %10llu  freed: %llu pages of %lld bytes\n", p->freed,
+	       p->freed / (unsigned long long)p->page, p->page);
+	if (p->xen >= 0)
+		printf("predicted: Freed %lldkB init memory (Xen's init_done())\n",
+		       p->xen >> 10);
+	else
+		printf("predicted: Freeing unused kernel image (initmem) memory: %lluK\n",
+		       p->freed >> 10);
+}
+
+int rc_predict_free(const char *path, long long page, bool as_json)
+{
+	struct prediction p = { .path = path, .page = page };
+	int fd = open(path, O_RDONLY), rc = 1;
+	Elf *e = NULL;
+
+	if (fd < 0 || !(e = elf_begin(fd, ELF_C_READ, NULL))
+	    || elf_kind(e) != ELF_K_ELF)
+		rc_error("%s: cannot read the linked image", path);
+	else if (!read_image(e, path) && init_bounds(&p)) {
+		range_sections(&p);
+		sum_inputs(&p);
+		measure(&p);
+		conclude(&p);
+		if (as_json)
+			print_json(&p);
+		else {
+			print_sections(&p);
+			print_sum(&p);
 		}
-		if (as_json) {
-			json_object_set_new(out, "image", json_string(path));
-			json_object_set_new(out, "init_begin", json_integer((json_int_t)begin));
-			json_object_set_new(out, "init_end", json_integer((json_int_t)end));
-			json_object_set_new(out, "page_size", json_integer(page));
-			json_object_set_new(out, "units_init_bytes", json_integer(all_init));
-			json_object_set_new(out, "units_init_outside_range", json_integer(outside));
-			json_object_set_new(out, "units_init_discarded", json_integer(not_located));
-			json_object_set_new(out, "units_exit_in_range", json_integer(in_units[RC_EXIT]));
-			json_object_set_new(out, "units_meminit_in_range", json_integer(in_units[RC_MEMINIT]));
-			json_object_set_new(out, "without_manifest", json_integer(no_manifest));
-			json_object_set_new(out, "other_input", json_integer(other));
-			json_object_set_new(out, "padding", json_integer(padding));
-			json_object_set_new(out, "linker_relaxation", json_integer(relaxed));
-			json_object_set_new(out, "gaps", json_integer(gaps));
-			json_object_set_new(out, "tail", json_integer(tail));
-			json_object_set_new(out, "unexplained", json_integer(unexplained));
-			json_object_set_new(out, "range_bytes", json_integer((json_int_t)(end - begin)));
-			json_object_set_new(out, "round_begin", json_integer((json_int_t)(begin_al - begin)));
-			json_object_set_new(out, "round_end", json_integer((json_int_t)(end - end_al)));
-			json_object_set_new(out, "freed_bytes", json_integer((json_int_t)freed));
-			json_object_set_new(out, "predicted_kib", json_integer((json_int_t)(freed >> 10)));
-			if (xen_freed(begin, end) >= 0)
-				json_object_set_new(out, "xen_freed_kib",
-					json_integer((json_int_t)(xen_freed(begin, end) >> 10)));
-			json_object_set_new(out, "sections", jsecs);
-			json_object_set_new(out, "inputs", jother);
-			json_object_set_new(out, "units_init_outside", jnl);
-			json_dumpf(out, stdout, JSON_INDENT(2));
-			putchar('\n');
-			json_decref(out);
-		} else {
-			printf("from the units' init sections to the kernel's figure:\n");
-			printf("  %12lld  units' init + init tables (%zu units)\n", all_init, rc_nunits);
-			printf("  %+12lld  of those, outside the range (%lld of them discarded by the link)\n",
-			       -outside, not_located);
-			printf("  %+12lld  units' exit sections in the range\n", in_units[RC_EXIT]);
-			printf("  %+12lld  units' meminit sections in the range\n", in_units[RC_MEMINIT]);
-			printf("  %+12lld  objects without a manifest (assembler files)\n", no_manifest);
-			printf("  %+12lld  other input: sections no manifest lists, from units' objects\n", other);
-			printf("  %+12lld  alignment padding inside output sections\n", padding);
-			if (relaxed)
-				printf("  %+12lld  linker relaxation (RISC-V: code the link shrank)\n",
-				       relaxed);
-			printf("  %+12lld  gaps between output sections (alignment, the script's ALIGN())\n", gaps);
-			printf("  %+12lld  from the last section to __init_end (the script's ALIGN())\n", tail);
-			if (unexplained)
-				printf("  %+12lld  UNEXPLAINED\n", unexplained);
-			printf("  = %10llu  __init_end - __init_begin\n", end - begin);
-			printf("  %12s  PAGE_ALIGN(__init_begin) - __init_begin\n",
-			       neg(begin_al - begin));
-			printf("  %12s  __init_end - (__init_end & PAGE_MASK)\n",
-			       neg(end - end_al));
-			printf("  = %10llu  freed: %llu pages of %lld bytes\n", freed,
-			       freed / page, page);
-			if (xen_freed(begin, end) >= 0)
-				printf("predicted: Freed %lldkB init memory "
-				       "(Xen's init_done())\n",
-				       xen_freed(begin, end) >> 10);
-			else
-				printf("predicted: Freeing unused kernel image (initmem) memory: %lluK\n",
-				       freed >> 10);
-		}
+		rc = p.bad || p.unexplained ? 1 : 0;
 	}
-	free(ins);
-	free(order);
-	elf_end(e);
-	close(fd);
+	free(p.ins);
+	free(p.order);
+	if (e)
+		elf_end(e);
+	if (fd >= 0)
+		close(fd);
 	free(secs);
 	free(syms);
-	return bad || unexplained ? 1 : 0;
+	secs = NULL;
+	syms = NULL;
+	nsecs = nsyms = 0;
+	return rc;
 }

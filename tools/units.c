@@ -12,6 +12,7 @@
 
 struct rc_unit *rc_units;
 size_t rc_nunits;
+size_t rc_nsuggesting;
 static size_t units_alloc;
 bool rc_keep_json;
 static struct rc_map strings;	/* the interned strings: key = value */
@@ -213,42 +214,14 @@ static const char *str_or(json_t *v, const char *none)
 	return s ? s : none;
 }
 
-/* The unit of a manifest (JSON text of LEN bytes) with the SIZES its
-   record carries, in the order of its "sections". */
-struct rc_unit *rc_unit_add(const char *origin, const char *text, size_t len,
-			    const unsigned *sizes, size_t nsizes)
+/* The manifest's "sections", with the SIZES the record carries in
+   their order. */
+static void read_sections(struct rc_unit *u, const unsigned *sizes,
+			  size_t nsizes)
 {
-	json_error_t err;
-	json_t *m = json_loadb(text, len, 0, &err), *secs, *syms, *v;
-	struct rc_unit *u;
+	json_t *secs = json_object_get(u->manifest, "sections"), *v;
 	size_t i;
 
-	if (!m || !json_is_object(m)) {
-		rc_error("%s: manifest is not valid JSON: %s (line %d)", origin,
-			 err.text, err.line);
-		json_decref(m);
-		return NULL;
-	}
-	if (json_integer_value(json_object_get(m, "version")) != 1) {
-		rc_error("%s: manifest version %lld, this tool reads 1", origin,
-			 (long long)json_integer_value(json_object_get(m,
-								   "version")));
-		json_decref(m);
-		return NULL;
-	}
-	if (rc_nunits == units_alloc) {
-		units_alloc = units_alloc ? 2 * units_alloc : 64;
-		rc_units = rc_xrealloc(rc_units, units_alloc * sizeof(*rc_units));
-	}
-	u = &rc_units[rc_nunits++];
-	memset(u, 0, sizeof(*u));
-	u->origin = rc_xstrdup(origin);
-	u->manifest = m;
-	u->tu = json_string_value(json_object_get(m, "tu"));
-	u->sizes_exact = json_is_true(json_object_get(m, "sizes_exact"));
-	u->lto_only = json_is_true(json_object_get(m, "lto_only"));
-
-	secs = json_object_get(m, "sections");
 	u->nsections = json_array_size(secs);
 	u->sections = rc_xcalloc(u->nsections, sizeof(*u->sections));
 	json_array_foreach(secs, i, v) {
@@ -261,8 +234,15 @@ struct rc_unit *rc_unit_add(const char *origin, const char *text, size_t len,
 		s->bytes = i < nsizes && sizes[i] != 0xffffffffu
 			   ? (long long)sizes[i] : -1;
 	}
+}
 
-	syms = json_object_get(m, "symbols");
+/* The manifest's "symbols", each in one of the unit's sections (or in
+   none: ""), indexed by name. */
+static void read_symbols(struct rc_unit *u)
+{
+	json_t *syms = json_object_get(u->manifest, "symbols"), *v;
+	size_t i, k;
+
 	u->nsymbols = json_array_size(syms);
 	u->symbols = rc_xcalloc(u->nsymbols, sizeof(*u->symbols));
 	json_array_foreach(syms, i, v) {
@@ -270,7 +250,6 @@ struct rc_unit *rc_unit_add(const char *origin, const char *text, size_t len,
 		const char *sec = json_string_value(json_object_get(v,
 								    "section"));
 		json_t *bytes = json_object_get(v, "bytes");
-		size_t k;
 
 		s->name = rc_xstrdup(json_string_value(json_object_get(v, "name")));
 		s->function = !strcmp(str_or(json_object_get(v, "kind"), ""),
@@ -286,6 +265,57 @@ struct rc_unit *rc_unit_add(const char *origin, const char *text, size_t len,
 				s->section = u->sections[k].name;
 		rc_unit_index_symbol(u, i);
 	}
+}
+
+/* The manifest in TEXT (LEN bytes), parsed: NULL (an error said) if it
+   is not one this tool reads. */
+static json_t *parse_manifest(const char *origin, const char *text,
+			      size_t len)
+{
+	json_error_t err;
+	json_t *m = json_loadb(text, len, 0, &err);
+
+	if (!m || !json_is_object(m)) {
+		rc_error("%s: manifest is not valid JSON: %s (line %d)", origin,
+			 err.text, err.line);
+		json_decref(m);
+		return NULL;
+	}
+	if (json_integer_value(json_object_get(m, "version")) != 1) {
+		rc_error("%s: manifest version %lld, this tool reads 1", origin,
+			 (long long)json_integer_value(json_object_get(m,
+								   "version")));
+		json_decref(m);
+		return NULL;
+	}
+	return m;
+}
+
+/* The unit of a manifest (JSON text of LEN bytes) with the SIZES its
+   record carries, in the order of its "sections". */
+struct rc_unit *rc_unit_add(const char *origin, const char *text, size_t len,
+			    const unsigned *sizes, size_t nsizes)
+{
+	json_t *m = parse_manifest(origin, text, len);
+	struct rc_unit *u;
+
+	if (!m)
+		return NULL;
+	if (rc_nunits == units_alloc) {
+		units_alloc = units_alloc ? 2 * units_alloc : 64;
+		rc_units = rc_xrealloc(rc_units, units_alloc * sizeof(*rc_units));
+	}
+	u = &rc_units[rc_nunits++];
+	memset(u, 0, sizeof(*u));
+	u->origin = rc_xstrdup(origin);
+	u->manifest = m;
+	u->tu = json_string_value(json_object_get(m, "tu"));
+	u->sizes_exact = json_is_true(json_object_get(m, "sizes_exact"));
+	u->lto_only = json_is_true(json_object_get(m, "lto_only"));
+	u->has_suggest = json_object_get(m, "suggest") != NULL;
+	rc_nsuggesting += u->has_suggest;
+	read_sections(u, sizes, nsizes);
+	read_symbols(u);
 	read_refs(u);
 	u->tu = rc_intern(u->tu);
 	if (!rc_keep_json)
@@ -309,13 +339,12 @@ void rc_units_free(void)
 		free(u->refs);
 		free(u->origin);
 		json_decref(u->manifest);
-		json_decref(u->fn_sizes);
 		if (u->symbol_ix)
 			rc_map_free(u->symbol_ix);
 		free(u->symbol_ix);
 	}
 	free(rc_units);
 	rc_units = NULL;
-	rc_nunits = units_alloc = 0;
+	rc_nunits = units_alloc = rc_nsuggesting = 0;
 	intern_free();
 }

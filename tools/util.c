@@ -46,6 +46,18 @@ void *rc_xcalloc(size_t n, size_t size)
 	return p;
 }
 
+/* Room for element N of the array P of N elements of SIZE bytes: its
+   capacity doubles at each power of two from 16, so no count of it is
+   kept. */
+void *rc_grow(void *p, size_t n, size_t size)
+{
+	if (n && (n < 16 || (n & (n - 1))))
+		return p;
+	if (n > ((size_t)-1 / 2) / size)
+		out_of_memory();
+	return rc_xrealloc(p, (n ? 2 * n : 16) * size);
+}
+
 char *rc_xstrdup(const char *s)
 {
 	size_t n = strlen(s ? s : "") + 1;

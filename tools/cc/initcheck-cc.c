@@ -268,6 +268,97 @@ static const char *opt_plugin;		/* --plugin, $INITCHECK_PLUGIN */
 static struct argv opt_cc;		/* --cc, $INITCHECK_CC, $CC */
 static struct argv opt_plugin_args;	/* -fplugin-arg-initcheck-* given to us */
 
+/* Options that say where the compile's outputs go: none under
+   -fsyntax-only.  The number of words option A takes out (itself, and
+   its value when that is the next word), 0 if it is no such option. */
+static size_t output_option(const char *a)
+{
+	if (!strcmp(a, "-c") || !strcmp(a, "-S") || !strcmp(a, "-E")
+	    || !strcmp(a, "-MD") || !strcmp(a, "-MMD")
+	    || !strcmp(a, "-MP") || !strcmp(a, "-M") || !strcmp(a, "-MM")
+	    || starts(a, "-Wp,-MD,") || starts(a, "-Wp,-MMD,")
+	    || !strcmp(a, "-pipe") || !strcmp(a, "-save-temps")
+	    || starts(a, "-save-temps="))
+		return 1;
+	if (!strcmp(a, "-o") || !strcmp(a, "-MF") || !strcmp(a, "-MT")
+	    || !strcmp(a, "-MQ"))
+		return 2;
+	if ((starts(a, "-o") || starts(a, "-MF") || starts(a, "-MT")
+	     || starts(a, "-MQ")) && strlen(a) > 2)
+		return 1;
+	return 0;
+}
+
+/* Where Kbuild's c_flags begin in ARGS: with -Wp,-MMD,$(depfile)
+   (scripts/Makefile.lib); what comes before them is $(CHECKFLAGS).  0
+   when they are not there. */
+static size_t kbuild_cflags(char **args, size_t nargs)
+{
+	size_t i;
+
+	for (i = 0; i < nargs; i++)
+		if (starts(args[i], "-Wp,-MMD,") || starts(args[i], "-Wp,-MD,"))
+			return i;
+	return 0;
+}
+
+/* The words of a compile, sorted: the initcheck plugin it loads (its
+   -fplugin= path), the plugin's arguments, and the rest it keeps. */
+struct compile_words {
+	const char *plugin;
+	struct argv pargs, rest;
+};
+
+/* ARGS from FIRST, into W: outputs taken out, sparse's options dropped,
+   and of $(CHECKFLAGS) (before CFLAGS, KBUILD only) the defines only
+   (-D__STDC__ makes GCC warn that it redefines a built-in macro). */
+static void sort_words(struct compile_words *w, char **args, size_t nargs,
+		       size_t first, size_t cflags, bool kbuild)
+{
+	size_t i, skip;
+
+	for (i = first; i < nargs; i++) {
+		const char *a = args[i];
+
+		if (is_our_plugin(a))
+			w->plugin = a + strlen("-fplugin=");
+		else if (starts(a, "-fplugin-arg-initcheck-"))
+			av_push(&w->pargs, a);
+		else if (is_sparse_only(a))
+			continue;
+		else if (kbuild && i < cflags) {
+			if ((starts(a, "-D") || starts(a, "-U") || starts(a, "-I"))
+			    && !starts(a, "-D__STDC__"))
+				av_push(&w->rest, a);
+		} else if ((skip = output_option(a)))
+			i += skip - 1;
+		else
+			av_push(&w->rest, a);
+	}
+}
+
+/* A compiler launcher in front of the entry's compiler: ccache gcc ... */
+static bool launcher(char **args, size_t nargs)
+{
+	const char *cc = args[0];
+	const char *base = strrchr(cc, '/') ? strrchr(cc, '/') + 1 : cc;
+
+	return (!strcmp(base, "ccache") || !strcmp(base, "sccache")
+		|| !strcmp(base, "distcc") || !strcmp(base, "icecc"))
+	       && nargs > 1 && args[1][0] != '-';
+}
+
+/* A kernel unit: Kbuild's c_flags (from CFLAGS) define __KERNEL__. */
+static bool kernel_unit(char **args, size_t nargs, size_t cflags)
+{
+	size_t i;
+
+	for (i = cflags; i < nargs; i++)
+		if (!strcmp(args[i], "-D__KERNEL__"))
+			return true;
+	return false;
+}
+
 /*
  * The compile to run for ARGS (ARGS[0] is the compiler of the database
  * entry, or NULL in Kbuild mode where every word is an option or the
@@ -278,114 +369,39 @@ static struct argv opt_plugin_args;	/* -fplugin-arg-initcheck-* given to us */
 static void build_compile(struct argv *out, char **args, size_t nargs,
 			  bool kbuild, const struct argv *extra)
 {
-	struct argv rest = { 0 }, pargs = { 0 };
-	const char *plugin = NULL;
-	size_t i, first = 0, cflags = 0;
+	struct compile_words w = { NULL, { 0 }, { 0 } };
+	size_t i, cflags = kbuild ? kbuild_cflags(args, nargs) : 0;
+	char *p;
 
-	if (kbuild) {
-		/* c_flags begin with -Wp,-MMD,$(depfile) (scripts/Makefile.lib);
-		   what comes before them is $(CHECKFLAGS). */
-		for (i = 0; i < nargs; i++)
-			if (starts(args[i], "-Wp,-MMD,") || starts(args[i], "-Wp,-MD,"))
-				break;
-		cflags = i < nargs ? i : 0;
-	} else {
-		first = 1;
+	/* A launcher in front shifts the options by one. */
+	if (!opt_cc.n && launcher(args, nargs)) {
+		build_compile(out, args + 1, nargs - 1, false, extra);
+		return;
 	}
-	for (i = first; i < nargs; i++) {
-		const char *a = args[i];
-
-		if (is_our_plugin(a)) {
-			plugin = a + strlen("-fplugin=");
-			continue;
-		}
-		if (starts(a, "-fplugin-arg-initcheck-")) {
-			av_push(&pargs, a);
-			continue;
-		}
-		if (is_sparse_only(a))
-			continue;
-		if (kbuild && i < cflags) {
-			/* $(CHECKFLAGS): the defines only (-D__STDC__ makes GCC
-			   warn that it redefines a built-in macro). */
-			if ((starts(a, "-D") || starts(a, "-U") || starts(a, "-I"))
-			    && !starts(a, "-D__STDC__"))
-				av_push(&rest, a);
-			continue;
-		}
-		/* Outputs: none under -fsyntax-only. */
-		if (!strcmp(a, "-c") || !strcmp(a, "-S") || !strcmp(a, "-E")
-		    || !strcmp(a, "-MD") || !strcmp(a, "-MMD")
-		    || !strcmp(a, "-MP") || !strcmp(a, "-M") || !strcmp(a, "-MM")
-		    || starts(a, "-Wp,-MD,") || starts(a, "-Wp,-MMD,")
-		    || !strcmp(a, "-pipe") || !strcmp(a, "-save-temps")
-		    || starts(a, "-save-temps="))
-			continue;
-		if (!strcmp(a, "-o") || !strcmp(a, "-MF") || !strcmp(a, "-MT")
-		    || !strcmp(a, "-MQ")) {
-			i++;
-			continue;
-		}
-		if ((starts(a, "-o") || starts(a, "-MF") || starts(a, "-MT")
-		     || starts(a, "-MQ")) && strlen(a) > 2)
-			continue;
-		av_push(&rest, a);
-	}
-
-	if (opt_cc.n) {
-		for (i = 0; i < opt_cc.n; i++)
-			av_push(out, opt_cc.v[i]);
-	} else {
-		/* The entry's compiler, without a launcher in front. */
-		const char *cc = args[0];
-		const char *base = strrchr(cc, '/') ? strrchr(cc, '/') + 1 : cc;
-
-		i = 0;
-		if ((!strcmp(base, "ccache") || !strcmp(base, "sccache")
-		     || !strcmp(base, "distcc") || !strcmp(base, "icecc"))
-		    && nargs > 1 && args[1][0] != '-')
-			i = 1;
-		av_push(out, args[i]);
-		/* A launcher in front shifts the options by one. */
-		if (i == 1) {
-			struct argv again = { 0 };
-
-			av_free(&rest);
-			av_free(&pargs);
-			build_compile(&again, args + 1, nargs - 1, false, extra);
-			av_free(out);
-			*out = again;
-			return;
-		}
-	}
-	{
-		char *p = xasprintf("-fplugin=%s", opt_plugin ? opt_plugin
-				    : plugin ? plugin : INITCHECK_PLUGIN);
-
-		av_push(out, p);
-		free(p);
-	}
-	/* A kernel unit (Kbuild's c_flags define __KERNEL__) is judged by
-	   the kernel profile unless a profile= says otherwise (it comes
-	   after, and a later option wins). */
-	if (kbuild) {
-		for (i = cflags; i < nargs; i++)
-			if (!strcmp(args[i], "-D__KERNEL__"))
-				break;
-		if (i < nargs)
-			av_push(out, "-fplugin-arg-initcheck-profile=kernel");
-	}
-	for (i = 0; i < pargs.n; i++)
-		av_push(out, pargs.v[i]);
+	sort_words(&w, args, nargs, kbuild ? 0 : 1, cflags, kbuild);
+	for (i = 0; i < opt_cc.n; i++)
+		av_push(out, opt_cc.v[i]);
+	if (!opt_cc.n)
+		av_push(out, args[0]);
+	p = xasprintf("-fplugin=%s", opt_plugin ? opt_plugin
+		      : w.plugin ? w.plugin : INITCHECK_PLUGIN);
+	av_push(out, p);
+	free(p);
+	/* A kernel unit is judged by the kernel profile unless a profile=
+	   says otherwise (it comes after, and a later option wins). */
+	if (kbuild && kernel_unit(args, nargs, cflags))
+		av_push(out, "-fplugin-arg-initcheck-profile=kernel");
+	for (i = 0; i < w.pargs.n; i++)
+		av_push(out, w.pargs.v[i]);
 	for (i = 0; i < opt_plugin_args.n; i++)
 		av_push(out, opt_plugin_args.v[i]);
 	for (i = 0; extra && i < extra->n; i++)
 		av_push(out, extra->v[i]);
-	for (i = 0; i < rest.n; i++)
-		av_push(out, rest.v[i]);
+	for (i = 0; i < w.rest.n; i++)
+		av_push(out, w.rest.v[i]);
 	av_push(out, "-fsyntax-only");
-	av_free(&rest);
-	av_free(&pargs);
+	av_free(&w.rest);
+	av_free(&w.pargs);
 }
 
 /* ---- compile database mode ---- */
@@ -449,12 +465,42 @@ static bool wanted(const char *file, char **names, int nnames)
 	return false;
 }
 
+/* The words of entry I of database PATH (E, for FILE), from its
+   "arguments" or else its "command", into WORDS; false (an error said)
+   if they cannot be had. */
+static bool entry_words(json_t *e, struct argv *words, const char *path,
+			size_t i, const char *file)
+{
+	json_t *arguments = json_object_get(e, "arguments"), *a;
+	const char *why = NULL;
+	size_t k;
+
+	if (!json_is_array(arguments)) {
+		if (split_command(json_string_value(json_object_get(e, "command")),
+				  words, &why))
+			return true;
+		fprintf(stderr, "%s: %s: entry %zu (%s): command not run: %s\n",
+			prog, path, i, file, why);
+		return false;
+	}
+	json_array_foreach(arguments, k, a) {
+		if (!json_is_string(a))
+			break;
+		av_push(words, json_string_value(a));
+	}
+	if (k == json_array_size(arguments) && words->n)
+		return true;
+	fprintf(stderr, "%s: %s: entry %zu (%s): \"arguments\" is not an "
+		"array of strings; skipped\n", prog, path, i, file);
+	return false;
+}
+
 static void load_database(const char *path, char **names, int nnames,
 			  size_t *skipped, size_t *bad)
 {
 	json_error_t jerr;
 	json_t *db = json_load_file(path, 0, &jerr), *e;
-	size_t i, k;
+	size_t i;
 
 	if (!db)
 		die("%s:%d: %s", path, jerr.line, jerr.text);
@@ -465,7 +511,7 @@ static void load_database(const char *path, char **names, int nnames,
 		const char *dir = json_string_value(json_object_get(e, "directory"));
 		const char *file = json_string_value(json_object_get(e, "file"));
 		const char *cmd = json_string_value(json_object_get(e, "command"));
-		json_t *arguments = json_object_get(e, "arguments"), *a;
+		json_t *arguments = json_object_get(e, "arguments");
 		struct argv words = { 0 };
 		struct unit *u;
 		char *abs;
@@ -483,32 +529,11 @@ static void load_database(const char *path, char **names, int nnames,
 			free(abs);
 			continue;
 		}
-		if (json_is_array(arguments)) {
-			json_array_foreach(arguments, k, a) {
-				if (!json_is_string(a))
-					break;
-				av_push(&words, json_string_value(a));
-			}
-			if (k != json_array_size(arguments) || !words.n) {
-				fprintf(stderr, "%s: %s: entry %zu (%s): \"arguments\" "
-					"is not an array of strings; skipped\n",
-					prog, path, i, file);
-				av_free(&words);
-				free(abs);
-				(*bad)++;
-				continue;
-			}
-		} else {
-			const char *why = NULL;
-
-			if (!split_command(cmd, &words, &why)) {
-				fprintf(stderr, "%s: %s: entry %zu (%s): command "
-					"not run: %s\n", prog, path, i, file, why);
-				av_free(&words);
-				free(abs);
-				(*bad)++;
-				continue;
-			}
+		if (!entry_words(e, &words, path, i, file)) {
+			av_free(&words);
+			free(abs);
+			(*bad)++;
+			continue;
 		}
 		u = &units[nunits++];
 		memset(u, 0, sizeof(*u));
@@ -790,15 +815,13 @@ static bool seen_key(char ***keys, size_t *n, char *key)
 	return false;
 }
 
-/* One SARIF log: one run of initcheck, every unit's results once, and the
-   cross-unit findings (CROSS, initcheck-report's "cross_unit"). */
-static bool write_sarif(const char *path, json_t *cross)
+/* Every unit's results into RESULTS, each once (KEYS: those in it); the
+   log and run of the first unit that wrote one into *LOG and *RUN. */
+static void merge_unit_logs(json_t *results, char ***keys, size_t *nkeys,
+			    json_t **log, json_t **run)
 {
-	json_t *log = NULL, *run = NULL, *results = json_array(), *r;
-	char **keys = NULL;
-	size_t nkeys = 0, i, k;
-	const char *common;
-	bool ok;
+	json_t *r;
+	size_t i, k;
 
 	for (i = 0; i < nunits; i++) {
 		json_t *one, *runs, *rs;
@@ -809,20 +832,63 @@ static bool write_sarif(const char *path, json_t *cross)
 		if (!one)
 			continue;
 		runs = json_object_get(one, "runs");
-		if (!log && json_array_size(runs)) {
-			log = json_deep_copy(one);
-			run = json_incref(json_array_get(
-				json_object_get(log, "runs"), 0));
-			json_array_clear(json_object_get(log, "runs"));
+		if (!*log && json_array_size(runs)) {
+			*log = json_deep_copy(one);
+			*run = json_incref(json_array_get(
+				json_object_get(*log, "runs"), 0));
+			json_array_clear(json_object_get(*log, "runs"));
 		}
 		rs = json_object_get(json_array_get(runs, 0), "results");
 		json_array_foreach(rs, k, r) {
 			absolute_uris(r, units[i].dir);
-			if (!seen_key(&keys, &nkeys, result_key(r)))
+			if (!seen_key(keys, nkeys, result_key(r)))
 				json_array_append(results, r);
 		}
 		json_decref(one);
 	}
+}
+
+/* One cross-unit finding R (initcheck-report's JSON) as a SARIF result. */
+static json_t *cross_result(json_t *r)
+{
+	const char *file = json_string_value(json_object_get(r, "file"));
+	char *msg = xasprintf("'%s' refers to '%s', which %s defines in "
+		"section %s (found across units)",
+		json_string_value(json_object_get(r, "from")),
+		json_string_value(json_object_get(r, "symbol")),
+		json_string_value(json_object_get(r, "defined_in")),
+		json_string_value(json_object_get(r, "section")));
+	json_t *res = json_pack(
+		"{s:s, s:s, s:{s:s}, s:[{s:{s:{s:s}, s:{s:I}}}],"
+		" s:[{s:{s:{s:s}, s:{s:I}}, s:{s:s}}]}",
+		"ruleId", json_string_value(json_object_get(r, "rule")),
+		"level", json_string_value(json_object_get(r, "severity")),
+		"message", "text", msg,
+		"locations", "physicalLocation", "artifactLocation",
+		"uri", file ? file : "", "region", "startLine",
+		json_integer_value(json_object_get(r, "line")),
+		"relatedLocations", "physicalLocation",
+		"artifactLocation", "uri",
+		json_string_value(json_object_get(r, "defined_in")),
+		"region", "startLine",
+		json_integer_value(json_object_get(r, "defined_line")),
+		"message", "text", "defined here");
+
+	free(msg);
+	return res;
+}
+
+/* One SARIF log: one run of initcheck, every unit's results once, and the
+   cross-unit findings (CROSS, initcheck-report's "cross_unit"). */
+static bool write_sarif(const char *path, json_t *cross)
+{
+	json_t *log = NULL, *run = NULL, *results = json_array(), *r;
+	char **keys = NULL;
+	size_t nkeys = 0, i;
+	const char *common;
+	bool ok;
+
+	merge_unit_logs(results, &keys, &nkeys, &log, &run);
 	if (!log) {
 		log = json_pack("{s:s, s:s, s:[]}", "$schema",
 				"https://json.schemastore.org/sarif-2.1.0.json",
@@ -838,30 +904,8 @@ static bool write_sarif(const char *path, json_t *cross)
 			break;
 	common = i == nunits && nunits ? units[0].dir : NULL;
 	json_array_foreach(cross, i, r) {
-		const char *file = json_string_value(json_object_get(r, "file"));
-		char *msg = xasprintf("'%s' refers to '%s', which %s defines in "
-			"section %s (found across units)",
-			json_string_value(json_object_get(r, "from")),
-			json_string_value(json_object_get(r, "symbol")),
-			json_string_value(json_object_get(r, "defined_in")),
-			json_string_value(json_object_get(r, "section")));
-		json_t *res = json_pack(
-			"{s:s, s:s, s:{s:s}, s:[{s:{s:{s:s}, s:{s:I}}}],"
-			" s:[{s:{s:{s:s}, s:{s:I}}, s:{s:s}}]}",
-			"ruleId", json_string_value(json_object_get(r, "rule")),
-			"level", json_string_value(json_object_get(r, "severity")),
-			"message", "text", msg,
-			"locations", "physicalLocation", "artifactLocation",
-			"uri", file ? file : "", "region", "startLine",
-			json_integer_value(json_object_get(r, "line")),
-			"relatedLocations", "physicalLocation",
-			"artifactLocation", "uri",
-			json_string_value(json_object_get(r, "defined_in")),
-			"region", "startLine",
-			json_integer_value(json_object_get(r, "defined_line")),
-			"message", "text", "defined here");
+		json_t *res = cross_result(r);
 
-		free(msg);
 		if (res && common)
 			absolute_uris(res, common);
 		if (res && !seen_key(&keys, &nkeys, result_key(res)))
@@ -934,23 +978,17 @@ static void print_finding(json_t *r)
 	}
 }
 
-/* The report over the side files: its cross-unit findings, printed as
-   GCC prints, and returned as its "cross_unit" array (NULL: no report). */
-static json_t *cross_units(unsigned *errors, unsigned *warnings)
+/* initcheck-report --json over the side files, or NULL (said why). */
+static json_t *run_report(void)
 {
 	posix_spawn_file_actions_t fa;
 	char *argv[4], *report = report_program();
 	FILE *out = tmpfile();
-	json_t *j, *cross;
+	json_t *j;
 	pid_t pid;
 	int st, rc;
-	size_t i, n = 0;
-	json_t *r;
 
-	for (i = 0; i < nunits; i++)
-		if (units[i].manifest && access(units[i].manifest, R_OK) == 0)
-			n++;
-	if (!n || !out) {
+	if (!out) {
 		free(report);
 		return NULL;
 	}
@@ -975,6 +1013,32 @@ static json_t *cross_units(unsigned *errors, unsigned *warnings)
 	rewind(out);
 	j = json_loadf(out, 0, NULL);
 	fclose(out);
+	return j;
+}
+
+/* A cross-unit finding R as the report words it; true if it is an
+   error. */
+static bool print_cross(json_t *r)
+{
+	const char *sev = json_string_value(json_object_get(r, "severity"));
+
+	print_finding(r);
+	return sev && !strcmp(sev, "error");
+}
+
+/* The report over the side files: its cross-unit findings no unit
+   printed already, printed as GCC prints, and returned as its
+   "cross_unit" array (NULL: no report). */
+static json_t *cross_units(unsigned *errors, unsigned *warnings)
+{
+	json_t *j, *cross, *r;
+	size_t i, n = 0;
+
+	for (i = 0; i < nunits; i++)
+		if (units[i].manifest && access(units[i].manifest, R_OK) == 0)
+			n++;
+	if (!n || !(j = run_report()))
+		return NULL;
 	if (!json_is_array(json_object_get(j, "cross_unit"))) {
 		fprintf(stderr, "%s: initcheck-report gave no cross-unit "
 			"result\n", prog);
@@ -994,11 +1058,7 @@ static json_t *cross_units(unsigned *errors, unsigned *warnings)
 	}
 	json_decref(j);
 	json_array_foreach(cross, i, r) {
-		const char *sev = json_string_value(json_object_get(r, "severity"));
-		bool error = sev && !strcmp(sev, "error");
-
-		print_finding(r);
-		if (error)
+		if (print_cross(r))
 			(*errors)++;
 		else
 			(*warnings)++;
@@ -1073,156 +1133,198 @@ static void set_cc(const char *s)
 		die("compiler '%s': %s", s, why);
 }
 
-int main(int argc, char **argv)
+/* The checker's own options, which come first. */
+struct opts {
+	const char *db;		/* -p */
+	unsigned jobs;		/* -j; 0: not given */
+	bool cross, quiet;
+};
+
+/* The option A needs a value, the next word: argv[*I + 1]. */
+static const char *value_of(int argc, char **argv, int *i)
 {
-	const char *db = NULL, *env;
-	unsigned jobs = 0;
-	bool cross = true, quiet = false;
+	if (*i + 1 >= argc)
+		die("%s needs a value (--help)", argv[*i]);
+	return argv[++*i];
+}
+
+/* The checker's options into O (--cc, --plugin, --sarif into the
+   globals they set); the index of the first word that is not one, or -1
+   to exit 0 (--help, --version). */
+static int parse_args(int argc, char **argv, struct opts *o)
+{
+	const char *env;
 	int i;
 
+	*o = (struct opts){ .cross = true };
 	for (i = 1; i < argc; i++) {
 		const char *a = argv[i];
 
 		if (!strcmp(a, "--help")) {
 			usage(stdout);
-			return 0;
+			return -1;
 		} else if (!strcmp(a, "--version")) {
 			printf("initcheck-cc (initcheck) %s\n", INITCHECK_VERSION);
-			return 0;
-		} else if (!strcmp(a, "-p") || !strcmp(a, "-j")
-			   || !strcmp(a, "--sarif") || !strcmp(a, "--cc")
-			   || !strcmp(a, "--plugin")) {
-			if (i + 1 >= argc)
-				die("%s needs a value (--help)", a);
-			if (a[1] == 'p')
-				db = argv[++i];
-			else if (a[1] == 'j')
-				jobs = (unsigned)strtoul(argv[++i], NULL, 10);
-			else if (!strcmp(a, "--sarif"))
-				sarif_out = argv[++i];
-			else if (!strcmp(a, "--cc"))
-				set_cc(argv[++i]);
-			else
-				opt_plugin = argv[++i];
-		} else if (starts(a, "-j") && a[2]) {
-			jobs = (unsigned)strtoul(a + 2, NULL, 10);
-		} else if (starts(a, "--sarif=")) {
+			return -1;
+		} else if (!strcmp(a, "-p"))
+			o->db = value_of(argc, argv, &i);
+		else if (!strcmp(a, "-j"))
+			o->jobs = (unsigned)strtoul(value_of(argc, argv, &i), NULL, 10);
+		else if (!strcmp(a, "--sarif"))
+			sarif_out = value_of(argc, argv, &i);
+		else if (!strcmp(a, "--cc"))
+			set_cc(value_of(argc, argv, &i));
+		else if (!strcmp(a, "--plugin"))
+			opt_plugin = value_of(argc, argv, &i);
+		else if (starts(a, "-j") && a[2])
+			o->jobs = (unsigned)strtoul(a + 2, NULL, 10);
+		else if (starts(a, "--sarif="))
 			sarif_out = a + 8;
-		} else if (starts(a, "--cc=")) {
+		else if (starts(a, "--cc="))
 			set_cc(a + 5);
-		} else if (starts(a, "--plugin=")) {
+		else if (starts(a, "--plugin="))
 			opt_plugin = a + 9;
-		} else if (!strcmp(a, "--no-cross")) {
-			cross = false;
-		} else if (!strcmp(a, "-q") || !strcmp(a, "--quiet")) {
-			quiet = true;
-		} else {
+		else if (!strcmp(a, "--no-cross"))
+			o->cross = false;
+		else if (!strcmp(a, "-q") || !strcmp(a, "--quiet"))
+			o->quiet = true;
+		else
 			break;
-		}
 	}
 	if (!opt_plugin && (env = getenv("INITCHECK_PLUGIN")) && *env)
 		opt_plugin = env;
 	if (!opt_cc.n && (env = getenv("INITCHECK_CC")) && *env)
 		set_cc(env);
+	return i;
+}
 
-	if (!db) {
-		/* One compile: Kbuild's CHECK, or by hand. */
-		struct argv run = { 0 };
-		char **args;
-		size_t n = (size_t)(argc - i) + 1, k;
+/* One compile: Kbuild's CHECK, or by hand.  The compiler replaces this
+   process; returns only for a usage error. */
+static int check_one(const struct opts *o, int argc, char **argv, int i)
+{
+	struct argv run = { 0 };
+	char **args;
+	size_t n = (size_t)(argc - i) + 1, k;
+	const char *env;
 
-		if (sarif_out || jobs || !cross)
-			die("--sarif, -j and --no-cross go with -p (--help)");
-		if (i >= argc) {
-			usage(stderr);
-			return 2;
-		}
-		if (!opt_cc.n)
-			set_cc((env = getenv("CC")) && *env ? env : "gcc");
-		/* build_compile reads ARGS[0] only without --cc: it has one. */
-		args = xmalloc((n + 1) * sizeof(*args));
-		args[0] = NULL;
-		for (k = 1; k < n; k++)
-			args[k] = argv[i + k - 1];
-		args[n] = NULL;
-		/* Kbuild mode: no compiler word; ARGS[1..] are options. */
-		build_compile(&run, args + 1, n - 1, true, NULL);
-		free(args);
-		fflush(NULL);
-		execvp(run.v[0], run.v);
-		die("cannot run '%s': %s", run.v[0], strerror(errno));
+	if (sarif_out || o->jobs || !o->cross)
+		die("--sarif, -j and --no-cross go with -p (--help)");
+	if (i >= argc) {
+		usage(stderr);
+		return 2;
 	}
+	if (!opt_cc.n)
+		set_cc((env = getenv("CC")) && *env ? env : "gcc");
+	/* build_compile reads ARGS[0] only without --cc: it has one. */
+	args = xmalloc((n + 1) * sizeof(*args));
+	args[0] = NULL;
+	for (k = 1; k < n; k++)
+		args[k] = argv[i + k - 1];
+	args[n] = NULL;
+	/* Kbuild mode: no compiler word; ARGS[1..] are options. */
+	build_compile(&run, args + 1, n - 1, true, NULL);
+	free(args);
+	fflush(NULL);
+	execvp(run.v[0], run.v);
+	die("cannot run '%s': %s", run.v[0], strerror(errno));
+	return 2;
+}
 
-	/* -p: the database. */
-	{
-		struct stat st;
-		char *path;
-		size_t skipped = 0, bad = 0, k;
-		unsigned errors = 0, warnings = 0, failed = 0, with = 0;
-		json_t *cx = NULL;
-		int status;
-		time_t t0 = time(NULL);
+/* The directory of the units' side files, removed at exit. */
+static void make_tmpdir(void)
+{
+	const char *t = getenv("TMPDIR");
 
-		for (; i < argc; i++) {
-			if (starts(argv[i], "-fplugin-arg-initcheck-"))
-				av_push(&opt_plugin_args, argv[i]);
-			else
-				break;
-		}
-		if (stat(db, &st) == 0 && S_ISDIR(st.st_mode))
-			path = xasprintf("%s/compile_commands.json", db);
-		else
-			path = xstrdup(db);
-		if (access(path, R_OK))
-			die("%s: %s", path, strerror(errno));
-		load_database(path, argv + i, argc - i, &skipped, &bad);
-		if (!jobs) {
-			long c = sysconf(_SC_NPROCESSORS_ONLN);
+	tmpdir = xasprintf("%s/initcheck-cc.XXXXXX", t && *t ? t : "/tmp");
+	if (!mkdtemp(tmpdir))
+		die("%s: %s", tmpdir, strerror(errno));
+	atexit(remove_tmpdir);
+}
 
-			jobs = c > 0 ? (unsigned)c : 1;
-		}
-		show_progress = !quiet && isatty(2);
-		failed = (unsigned)bad;
-		if (!nunits) {
-			fprintf(stderr, "%s: %s: no C unit to check\n", prog, path);
-			return 2;
-		}
-		{
-			const char *t = getenv("TMPDIR");
+/* What the units of the database came to. */
+struct tally {
+	unsigned errors, warnings, failed, with;
+};
 
-			tmpdir = xasprintf("%s/initcheck-cc.XXXXXX",
-					   t && *t ? t : "/tmp");
-			if (!mkdtemp(tmpdir))
-				die("%s: %s", tmpdir, strerror(errno));
-		}
-		atexit(remove_tmpdir);
-		signal(SIGPIPE, SIG_IGN);
-		progress(NULL);
-		run_all(jobs, unit_extra);
-		clear_progress();
-		for (k = 0; k < nunits; k++) {
-			errors += units[k].errors;
-			warnings += units[k].warnings;
-			if (units[k].status == 2)
-				failed++;
-			if (units[k].errors || units[k].warnings)
-				with++;
-		}
-		if (cross)
-			cx = cross_units(&errors, &warnings);
-		if (sarif_out && !write_sarif(sarif_out, cx ? cx : json_array())) {
-			fprintf(stderr, "%s: cannot write %s\n", prog, sarif_out);
-			failed++;
-		}
-		fprintf(stderr, "%s: %zu units checked in %lds, %u with findings;"
-			" %u errors, %u warnings%s; %u could not be checked;"
-			" %zu entries not C or not asked for\n", prog,
-			nunits - (failed - bad), (long)(time(NULL) - t0), with,
-			errors, warnings, cx ? " (cross-unit included)" : "",
-			failed, skipped);
-		json_decref(cx);
-		status = failed ? 2 : errors ? 1 : 0;
-		free(path);
-		return status;
+static void count_units(struct tally *t)
+{
+	size_t k;
+
+	for (k = 0; k < nunits; k++) {
+		t->errors += units[k].errors;
+		t->warnings += units[k].warnings;
+		if (units[k].status == 2)
+			t->failed++;
+		if (units[k].errors || units[k].warnings)
+			t->with++;
 	}
+}
+
+/* -p: every C unit of the database (those named by the FILE words from
+   I on, if any), at most O->jobs at a time, then the cross-unit check. */
+static int check_database(const struct opts *o, int argc, char **argv, int i)
+{
+	struct stat st;
+	char *path;
+	size_t skipped = 0, bad = 0;
+	struct tally t = { 0 };
+	unsigned jobs = o->jobs;
+	json_t *cx = NULL;
+	int status;
+	time_t t0 = time(NULL);
+
+	for (; i < argc && starts(argv[i], "-fplugin-arg-initcheck-"); i++)
+		av_push(&opt_plugin_args, argv[i]);
+	if (stat(o->db, &st) == 0 && S_ISDIR(st.st_mode))
+		path = xasprintf("%s/compile_commands.json", o->db);
+	else
+		path = xstrdup(o->db);
+	if (access(path, R_OK))
+		die("%s: %s", path, strerror(errno));
+	load_database(path, argv + i, argc - i, &skipped, &bad);
+	if (!jobs) {
+		long c = sysconf(_SC_NPROCESSORS_ONLN);
+
+		jobs = c > 0 ? (unsigned)c : 1;
+	}
+	show_progress = !o->quiet && isatty(2);
+	t.failed = (unsigned)bad;
+	if (!nunits) {
+		fprintf(stderr, "%s: %s: no C unit to check\n", prog, path);
+		return 2;
+	}
+	make_tmpdir();
+	signal(SIGPIPE, SIG_IGN);
+	progress(NULL);
+	run_all(jobs, unit_extra);
+	clear_progress();
+	count_units(&t);
+	if (o->cross)
+		cx = cross_units(&t.errors, &t.warnings);
+	if (sarif_out && !write_sarif(sarif_out, cx ? cx : json_array())) {
+		fprintf(stderr, "%s: cannot write %s\n", prog, sarif_out);
+		t.failed++;
+	}
+	fprintf(stderr, "%s: %zu units checked in %lds, %u with findings;"
+		" %u errors, %u warnings%s; %u could not be checked;"
+		" %zu entries not C or not asked for\n", prog,
+		nunits - (t.failed - bad), (long)(time(NULL) - t0), t.with,
+		t.errors, t.warnings, cx ? " (cross-unit included)" : "",
+		t.failed, skipped);
+	json_decref(cx);
+	status = t.failed ? 2 : t.errors ? 1 : 0;
+	free(path);
+	return status;
+}
+
+int main(int argc, char **argv)
+{
+	struct opts o;
+	int i = parse_args(argc, argv, &o);
+
+	if (i < 0)
+		return 0;
+	if (!o.db)
+		return check_one(&o, argc, argv, i);
+	return check_database(&o, argc, argv, i);
 }
