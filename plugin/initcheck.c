@@ -120,6 +120,7 @@ int plugin_init(struct plugin_name_args *info,
 		struct plugin_gcc_version *version)
 {
 	const char *name = info->base_name;
+	bool ok;
 
 	/* A plugin built for another GCC reads that GCC's tree layout: stop
 	   before touching anything, with both versions in one line. */
@@ -137,7 +138,10 @@ int plugin_init(struct plugin_name_args *info,
 	   same flags; the compile that follows reports everything once. */
 	if (flag_preprocess_only)
 		return 0;
-	if (!ic_parse_options(info) || ic_opts.disable)
+	/* Every bad option says so, the rules' and kernels' names too. */
+	ok = ic_parse_options(info);
+	ok = ic_rules_configure() && ok;
+	if (!ok || ic_opts.disable)
 		return 0;
 	if (ic_opts.help) {
 		printf("%s %s: the options, after -fplugin=%s:\n%s\n", IC_NAME,

@@ -28,6 +28,33 @@
 
 #define IC_NAME "initcheck"
 
+/* options.c: -fplugin-arg-initcheck-KEY[=VALUE], parsed into ic_opts,
+   which the layers above read. */
+enum ic_profile { IC_PROFILE_STRICT, IC_PROFILE_KERNEL, IC_PROFILE_XEN };
+
+/* error=, warning=, ignore=, kernel=: what rules.c applies, in order. */
+struct ic_rule_setting {
+	const char *key;	/* "error", "warning", "ignore", "kernel" */
+	const char *value;	/* "RULE[,RULE...]", "VERSION": as given */
+};
+
+struct ic_options {
+	bool disable;		/* load, but do nothing */
+	bool warn_only;		/* errors become warnings */
+	const char *sarif;	/* write findings as SARIF 2.1.0 here */
+	const char *manifest;	/* also write the manifest as JSON here */
+	bool suggest;		/* note what could be __init (suggest.c) */
+	bool move_strings;	/* init-only literals into .init.rodata */
+	bool no_lang_warning;	/* no word about input that is not C */
+	bool help;		/* print the options, check nothing */
+	enum ic_profile profile;	/* profile=, or kernel= */
+	struct ic_rule_setting *rule_settings;
+	unsigned nrule_settings;
+};
+extern struct ic_options ic_opts;
+bool ic_parse_options(struct plugin_name_args *info);
+const char *ic_options_help(void);
+
 /* What the section of a function or variable says about its lifetime. */
 enum ic_class {
 	IC_NORMAL,	/* .text, .data, .bss, any unlisted section: lives on */
@@ -134,8 +161,7 @@ const struct ic_rule *ic_rule_for(const struct ic_place *from,
 const struct ic_rule *ic_rule_named(const char *name);
 const struct ic_rule *ic_rule_at(unsigned i);
 
-enum ic_profile { IC_PROFILE_STRICT, IC_PROFILE_KERNEL, IC_PROFILE_XEN };
-extern enum ic_profile ic_profile;
+bool ic_rules_configure(void);
 const char *ic_exempt(const struct ic_ref *r, tree from,
 		      const struct ic_place *fp,
 		      tree to, const struct ic_place *tp);
@@ -145,7 +171,7 @@ struct ic_guard;
    asked per operand, so inline. */
 static inline bool ic_profile_has_guards(void)
 {
-	return ic_profile == IC_PROFILE_XEN;
+	return ic_opts.profile == IC_PROFILE_XEN;
 }
 const struct ic_guard *ic_guard_of(tree cond, bool truth);
 bool ic_init_only_unit(void);
@@ -155,26 +181,7 @@ enum ic_severity ic_rule_severity(const struct ic_rule *rule);
 diagnostic_t ic_diagnostic_kind(enum ic_severity sev);
 bool ic_werror_suspend(diagnostic_t kind);
 void ic_werror_resume(bool suspended);
-bool ic_kernel_name(const char *name);
-const char *ic_kernel_names(void);
 void ic_kernel_include_file(const char *path);
-bool ic_rule_set_severity(const char *name, enum ic_severity sev);
-const char *ic_rule_names(void);
-
-/* options.c */
-struct ic_options {
-	bool disable;		/* load, but do nothing */
-	bool warn_only;		/* errors become warnings */
-	const char *sarif;	/* write findings as SARIF 2.1.0 here */
-	const char *manifest;	/* also write the manifest as JSON here */
-	bool suggest;		/* note what could be __init (suggest.c) */
-	bool move_strings;	/* init-only literals into .init.rodata */
-	bool no_lang_warning;	/* no word about input that is not C */
-	bool help;		/* print the options, check nothing */
-};
-extern struct ic_options ic_opts;
-bool ic_parse_options(struct plugin_name_args *info);
-const char *ic_options_help(void);
 
 /* diagnose.c */
 void ic_diagnose_all(void);

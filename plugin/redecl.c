@@ -73,7 +73,7 @@ void ic_redecl_seen(tree decl)
 	struct ic_place p;
 	location_t *first;
 
-	if (ic_profile != IC_PROFILE_STRICT || !is_candidate(decl))
+	if (ic_opts.profile != IC_PROFILE_STRICT || !is_candidate(decl))
 		return;
 	if (!seen) {
 		seen = new hash_set<tree>;
