@@ -93,6 +93,7 @@ static void on_finish(void *, void *)
 	ic_refs_release();
 	ic_redecl_release();
 	ic_asm_release();
+	ic_symbols_release();
 	ic_classify_release();
 	ic_rules_release();
 	ic_diagnose_release();

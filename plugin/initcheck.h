@@ -90,6 +90,13 @@ void ic_classify_release(void);
 void ic_classify_section(const char *section, bool is_function,
 			 struct ic_place *out);
 const char *ic_class_name(enum ic_class cls);
+tree ic_alias_ultimate(tree decl);
+
+/* symbols.c */
+bool ic_symbols_note(tree decl);
+tree ic_symbol_by_id(tree id);
+tree ic_decl_named(const char *name);
+void ic_symbols_release(void);
 
 /* How a reference was made; only calls are told apart in messages. */
 enum ic_ref_kind {
@@ -127,8 +134,6 @@ void ic_record_asm_ref(const char *section, tree to, location_t loc);
 
 /* toplevel-asm.c */
 void ic_asm_note_decl(tree decl);
-tree ic_decl_named(const char *name);
-tree ic_alias_ultimate(tree decl);	/* classify.c */
 void ic_scan_toplevel_asm(void);
 void ic_asm_release(void);
 const char *ic_asm_section_at(unsigned i);
