@@ -214,18 +214,17 @@ struct finding {
 	const struct ic_ref *site;
 	tree from_decl;
 	location_t loc;
-	const struct ic_rule *rule;
-	struct ic_place from, to;
+	struct ic_verdict v;	/* the rule, its severity, both ends */
 };
 
 static void report(const struct finding *f)
 {
 	const struct ic_ref *r = f->ref;
-	const struct ic_place *from = &f->from, *to = &f->to;
-	const struct ic_rule *rule = f->rule;
+	const struct ic_place *from = &f->v.from, *to = &f->v.to;
+	const struct ic_rule *rule = f->v.rule;
 	auto_diagnostic_group d;
 	gcc_rich_location richloc(f->loc);
-	enum ic_severity sev = ic_rule_severity(rule);
+	enum ic_severity sev = f->v.severity;
 	char what[64], msg[512], fix[32];
 	const char *verb = r->kind == IC_REF_CALL ? "calls" : "references";
 	const char *marker = NULL;
@@ -351,84 +350,37 @@ static bool same_finding(const struct finding *a, const struct finding *b)
 	       && a->loc == b->loc;
 }
 
-/*
- * An always-inline static function is not code of its own: the language
- * puts its body into every caller, whatever -O says.  What it refers to is
- * judged at each call, against the caller's section, so a wrapper like
- * the kernel's memblock_alloc() (always-inline, calling __init code) is
- * fine in __init callers and an error in the others.  One whose address
- * is taken gets an out-of-line copy and is judged as itself.
- */
-static hash_map<tree, bool> *transparent_cache;
-
-static tree last_asked;			/* the references of one body come */
-static bool last_answer;		/* in a run: ask once per run */
-
-bool ic_is_transparent(tree fn)
-{
-	bool *known, existed, t;
-
-	if (fn == last_asked)
-		return last_answer;
-	last_asked = fn;
-	last_answer = false;
-	if (!fn || TREE_CODE(fn) != FUNCTION_DECL || TREE_PUBLIC(fn)
-	    || !lookup_attribute("always_inline", DECL_ATTRIBUTES(fn)))
-		return false;
-	if (!transparent_cache)
-		transparent_cache = new hash_map<tree, bool>;
-	known = &transparent_cache->get_or_insert(fn, &existed);
-	if (!existed)
-		*known = class_of(fn) == IC_NORMAL && !ic_address_taken(fn);
-	t = *known;
-	last_answer = t;
-	return t;
-}
-
 static struct finding *found;
 static unsigned nfound;
 
-static void add_finding(const struct finding *f)
+static void add_finding(const struct ic_ref *r, const struct ic_ref *site,
+			tree from, location_t loc, const struct ic_verdict *v)
 {
+	struct finding *f;
+
 	found = XRESIZEVEC(struct finding, found, nfound + 1);
-	found[nfound++] = *f;
+	f = &found[nfound++];
+	f->ref = r;
+	f->site = site;
+	f->from_decl = from;
+	f->loc = loc;
+	f->v = *v;
 }
 
-/* Judge reference R (made in always-inline INLINED) at every call of
-   INLINED; SITE_TOP is the call that a real function makes, once
-   found. */
-static void judge_through(const struct ic_ref *r, tree inlined,
-			  const struct ic_place *to, int depth)
+/* A reference made in an always-inline function, and its target's place:
+   judged at each call that brings it into a function of its own. */
+struct inlined_ref {
+	const struct ic_ref *ref;
+	const struct ic_place *to;
+};
+
+static void judge_at_call(const struct ic_ref *c, void *data)
 {
-	const vec<unsigned> *calls = ic_calls_of(inlined);
-	unsigned i;
+	const struct inlined_ref *in = (const struct inlined_ref *)data;
+	struct ic_verdict v;
 
-	for (i = 0; calls && i < calls->length(); i++) {
-		const struct ic_ref *c = ic_ref_at((*calls)[i]);
-		struct finding f;
-
-		if (!ic_can_run(c->from))
-			continue;
-		if (ic_is_transparent(c->from)) {
-			if (depth < 8)
-				judge_through(r, c->from, to, depth + 1);
-			continue;
-		}
-		f.ref = r;
-		f.site = c;
-		f.from_decl = c->from;
-		f.loc = c->loc;
-		f.to = *to;
-		ic_classify(c->from, &f.from);
-		f.rule = ic_rule_for(&f.from, to);
-		/* The reference inside the inline function, or the call of
-		   it (under a boot-only condition, say), may be exempt. */
-		if (!f.rule || ic_rule_severity(f.rule) == IC_IGNORE
-		    || ic_exempt(r, c->from, &f.from, r->to, &f.to)
-		    || ic_exempt(c, c->from, &f.from, r->to, &f.to))
-			continue;
-		add_finding(&f);
-	}
+	if (ic_judge(in->ref, c->from, c, in->to, 0, &v))
+		add_finding(in->ref, c, c->from, c->loc, &v);
 }
 
 void ic_diagnose_all(void)
@@ -439,29 +391,20 @@ void ic_diagnose_all(void)
 	   order, since expanding locations for all of them is not cheap. */
 	for (i = 0; i < n; i++) {
 		const struct ic_ref *r = ic_ref_at(i);
-		struct finding f;
+		struct ic_verdict v;
 
 		/* A static function nothing refers to never runs. */
 		if (r->from && !ic_can_run(r->from))
 			continue;
-		f.ref = r;
-		f.site = NULL;
-		f.from_decl = r->from;
-		f.loc = r->loc;
-		if (r->from)
-			ic_classify(r->from, &f.from);
-		else
-			ic_classify_section(r->asm_section, false, &f.from);
-		ic_classify(r->to, &f.to);
-		f.rule = ic_rule_for(&f.from, &f.to);
-		if (!f.rule || ic_rule_severity(f.rule) == IC_IGNORE
-		    || ic_exempt(r, r->from, &f.from, r->to, &f.to))
+		if (!ic_judge(r, r->from, NULL, NULL, 0, &v))
 			continue;
 		if (ic_is_transparent(r->from)) {
-			judge_through(r, r->from, &f.to, 0);
+			struct inlined_ref in = { r, &v.to };
+
+			ic_for_each_real_call(r->from, judge_at_call, &in);
 			continue;
 		}
-		add_finding(&f);
+		add_finding(r, NULL, r->from, r->loc, &v);
 	}
 	qsort(found, nfound, sizeof(*found), cmp_findings);
 	for (i = 0; i < nfound; i++)
@@ -474,10 +417,6 @@ void ic_diagnose_all(void)
 
 void ic_diagnose_release(void)
 {
-	delete transparent_cache;
-	transparent_cache = NULL;
-	last_asked = NULL_TREE;
-	last_answer = false;
 	delete marked;
 	marked = NULL;
 }

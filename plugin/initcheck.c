@@ -94,6 +94,7 @@ static void on_finish(void *, void *)
 	ic_redecl_release();
 	ic_asm_release();
 	ic_symbols_release();
+	ic_judge_release();
 	ic_classify_release();
 	ic_rules_release();
 	ic_diagnose_release();
@@ -166,6 +167,8 @@ int plugin_init(struct plugin_name_args *info,
 	}
 
 	ic_refs_init();
+	if (ic_opts.suggest || ic_opts.move_strings)
+		ic_walk_set_hooks(&ic_strings_hooks);
 	register_callback(name, PLUGIN_REGISTER_GGC_ROOTS, NULL,
 			  (void *)ic_refs_ggc_roots);
 	register_callback(name, PLUGIN_PRE_GENERICIZE, on_pre_genericize,

@@ -25,6 +25,7 @@
 #endif
 
 #include "gcc-common.h"
+#include "../include/initcheck-record.h"	/* what the tools read */
 
 #define IC_NAME "initcheck"
 
@@ -130,7 +131,22 @@ bool ic_can_run(tree from);
 bool ic_is_compound_literal(tree t);
 const vec<unsigned> *ic_calls_of(tree fn);
 bool ic_address_taken(tree fn);
+bool ic_is_transparent(tree fn);
+typedef void (*ic_call_fn)(const struct ic_ref *call, void *data);
+void ic_for_each_real_call(tree fn, ic_call_fn each, void *data);
 void ic_record_asm_ref(const char *section, tree to, location_t loc);
+unsigned ic_refs_count(void);
+const struct ic_ref *ic_ref_at(unsigned i);
+void ic_refs_release(void);
+extern const struct ggc_root_tab ic_refs_ggc_roots[];
+
+/* What the walk tells a layer above it, besides the references. */
+struct ic_walk_hooks {
+	void (*call)(tree from, tree call);	/* a direct call, before its
+						   arguments are walked */
+	void (*string)(tree str);		/* every string literal */
+};
+void ic_walk_set_hooks(const struct ic_walk_hooks *hooks);
 
 /* toplevel-asm.c */
 void ic_asm_note_decl(tree decl);
@@ -144,10 +160,6 @@ bool ic_write_file(const char *path, const char *text, const char *what);
 /* manifest.c */
 void ic_manifest_finish_unit(void);
 void ic_manifest_syntax_only(void);
-unsigned ic_refs_count(void);
-const struct ic_ref *ic_ref_at(unsigned i);
-void ic_refs_release(void);
-extern const struct ggc_root_tab ic_refs_ggc_roots[];
 
 /* rules.c */
 enum ic_severity { IC_IGNORE, IC_WARNING, IC_ERROR };
@@ -188,9 +200,23 @@ bool ic_werror_suspend(diagnostic_t kind);
 void ic_werror_resume(bool suspended);
 void ic_kernel_include_file(const char *path);
 
+/* judge.c: the one decision on a reference */
+struct ic_verdict {
+	const struct ic_rule *rule;	/* the rule it breaks, or NULL */
+	enum ic_severity severity;	/* the rule's, as in force */
+	const char *exemption;		/* why the profile allows it, or NULL
+					   (asked only of a rule in force) */
+	struct ic_place from, to;	/* its ends, as judged */
+};
+/* TO is a class the target may have in another unit (manifest.c). */
+#define IC_JUDGE_ELSEWHERE 1u
+bool ic_judge(const struct ic_ref *r, tree from, const struct ic_ref *site,
+	      const struct ic_place *to, unsigned flags,
+	      struct ic_verdict *v);
+void ic_judge_release(void);
+
 /* diagnose.c */
 void ic_diagnose_all(void);
-bool ic_is_transparent(tree fn);
 bool ic_diagnose_marked(tree decl);
 void ic_diagnose_release(void);
 
@@ -214,8 +240,7 @@ void ic_suggest_json(json::object *m);
 void ic_suggest_release(void);
 
 /* strings.c */
-void ic_strings_call(tree from, tree call);
-void ic_strings_seen(tree str);
+extern const struct ic_walk_hooks ic_strings_hooks;
 void ic_strings_move(void);
 void ic_strings_json(json::object *m);
 void ic_strings_release(void);

@@ -11,7 +11,6 @@
  * -fplugin-arg-initcheck-{error,warning,ignore}=NAME take.
  */
 #include "initcheck.h"
-#include "../include/initcheck-record.h"
 
 #define ANY_INIT	(IC_BIT(IC_INIT) | IC_BIT(IC_MEMINIT))
 #define TEXT_LIKE	(IC_BIT(IC_NORMAL) | IC_BIT(IC_HEAD))
