@@ -36,10 +36,12 @@ static struct plugin_info ic_info = {
 static void on_pre_genericize(void *gcc_data, void *)
 {
 	tree fndecl = (tree)gcc_data;
+	struct ic_redecl rd;
 
 	ic_rules_note_unit();
 	ic_scan_toplevel_asm();
-	ic_redecl_seen(fndecl);
+	if (ic_redecl_seen(fndecl, &rd))
+		ic_diagnose_redecl(&rd);
 	ic_scan_function(fndecl);
 	ic_asm_note_decl(fndecl);
 	if (ic_opts.suggest)
@@ -49,12 +51,14 @@ static void on_pre_genericize(void *gcc_data, void *)
 static void on_finish_decl(void *gcc_data, void *)
 {
 	tree decl = (tree)gcc_data;
+	struct ic_redecl rd;
 
 	if (TREE_CODE(decl) != FUNCTION_DECL && !VAR_P(decl))
 		return;
 	ic_rules_note_unit();
 	ic_scan_toplevel_asm();
-	ic_redecl_seen(decl);
+	if (ic_redecl_seen(decl, &rd))
+		ic_diagnose_redecl(&rd);
 	ic_scan_decl(decl);
 	ic_asm_note_decl(decl);
 	if (ic_opts.suggest && VAR_P(decl) && TREE_STATIC(decl))
@@ -88,7 +92,7 @@ static void on_finish(void *, void *)
 	ic_classify_freeze();
 	ic_manifest_syntax_only();
 	ic_diagnose_all();
-	ic_suggest_notes();
+	ic_diagnose_suggestions();
 	ic_sarif_write(ic_opts.sarif);
 	ic_refs_release();
 	ic_redecl_release();
