@@ -274,6 +274,11 @@ void ic_sarif_result(const struct ic_rule *rule, enum ic_severity sev,
 void ic_sarif_note(location_t loc, const char *message);
 void ic_sarif_write(const char *path);
 
+/* gcc-sarif.c: the rule of a finding in GCC's own SARIF (gcc-common.h) */
+extern const char *ic_gcc_sarif_rule;
+bool ic_gcc_sarif_requested(void);
+void ic_gcc_sarif_init(void);
+
 /* findings.c: every kind of finding and note, with its one message (the
    table in findings.c); emitted to GCC and to the SARIF log alike */
 enum ic_message_id {

@@ -36,7 +36,6 @@
  * ask: its section and function sizes are null ("sizes_exact": false).
  */
 #include "initcheck.h"
-#include <zlib.h>
 
 #define IC_MANIFEST_SECTION IC_RECORD_SECTION
 
