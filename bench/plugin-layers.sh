@@ -5,7 +5,7 @@
 #   sh bench/plugin-layers.sh build/plugin/*.o
 #
 # A file depends on the file that defines a global symbol it leaves
-# undefined (nm -u: a function it calls, a variable it reads or writes).
+# undefined (a function it calls, a variable it reads or writes).
 # Weak definitions (W, V: the inline functions of GCC's headers and of
 # the plugin's own, emitted in every object that uses them) and symbols no
 # object here defines (GCC's, libc's) make no edge.  Each edge is given to
@@ -18,10 +18,13 @@ set -eu
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
+# nm -P: "symbol type [value size]"; upper-case types are global
 for o in "$@"; do
+	[ -f "$o" ] || { echo "$0: $o: no such object" >&2; exit 2; }
 	f=$(basename "$o" .o).c
-	nm -P --defined-only "$o" | awk -v f="$f" '$2 ~ /^[TDBRGSC]$/ { print "DEF", $1, f }'
-	nm -P -u "$o" | awk -v f="$f" '{ print "USE", $1, f }'
+	nm -P "$o" | awk -v f="$f" '
+		$2 == "U" { print "USE", $1, f }
+		$2 ~ /^[TDBRGSC]$/ { print "DEF", $1, f }'
 	echo "FILE - $f"
 done > "$work/symbols"
 
@@ -42,7 +45,7 @@ END {
 if [ "${VERBOSE:-}" ]; then
 	awk '$1 != $2 { print "  " $2 " -> " $1 }' "$work/edges" | sort
 fi
-tsort "$work/edges" > "$work/order" 2> "$work/loops" || true
+tsort < "$work/edges" > "$work/order" 2> "$work/loops" || true
 if [ -s "$work/loops" ]; then
 	cat "$work/loops" >&2
 	echo "plugin-layers: a cycle between files (VERBOSE=1 lists the edges)" >&2
