@@ -41,7 +41,7 @@
 #                        PREFIX and DESTDIR (docs/install.md)
 #   make uninstall       removes what install made, directories included
 #   make lint            cppcheck and strict warnings over tools/, and
-#                        make layers DIRS=tools (clean)
+#                        make layers (clean)
 #   make layers          the files of plugin/ and tools/ in layers, from the
 #                        symbols their objects define and use; fails on a
 #                        cycle between files (DIRS=tools: one of them)
@@ -361,7 +361,7 @@ lint: | have-deps
 		--suppress=readdirCalled \
 		--include=testsuite/lib/cppcheck-jansson.h \
 		$(REPORT_SRCS)
-	+@$(MAKE) --no-print-directory layers DIRS=tools
+	+@$(MAKE) --no-print-directory layers
 	@echo "lint: clean"
 
 # The layers of each directory of $(DIRS) (bench/layers.sh): from the

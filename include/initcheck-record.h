@@ -27,6 +27,24 @@ enum ic_ref_column {
 	IC_COL_FROM_COLUMN, IC_NCOLUMNS
 };
 
+/*
+ * The classes of section a manifest names: a section's and a symbol's
+ * "class", and the keys of a "forbidden" set ("init=init-from-text:error").
+ * The plugin writes every one (plugin/classify.c, in the order of its enum
+ * ic_class); the report reads the reclaimable ones.
+ */
+#define IC_CLASS_NORMAL		"normal"
+#define IC_CLASS_RODATA		"read-only data"
+#define IC_CLASS_INIT		"init"		/* freed after boot */
+#define IC_CLASS_MEMINIT	"meminit"	/* freed without hotplug */
+#define IC_CLASS_EXIT		"exit"		/* discarded when built in */
+#define IC_CLASS_REF		"ref"
+#define IC_CLASS_INIT_TABLE	"init table"	/* freed after boot */
+#define IC_CLASS_EXPORT		"export table"
+#define IC_CLASS_PCI_FIXUP	"PCI fixup table"
+#define IC_CLASS_HEAD		"head"
+#define IC_CLASS_DISCARD	"discarded"
+
 /* The rule of a latent mismatch (manifest.c writes it in a row's
    "forbidden" set, crossref.c words its finding). */
 #define IC_RULE_INIT_FROM_INLINE "init-from-inline"

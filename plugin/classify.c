@@ -81,18 +81,20 @@ static const struct ic_pattern ic_patterns[] = {
 	{ ".data.rel.ro.*",	IC_RODATA,	NULL },
 };
 
+/* As manifests spell them, which the tools read (initcheck-record.h); the
+   messages use them too ("init variable"). */
 static const char *const ic_class_names[IC_NCLASSES] = {
-	[IC_NORMAL] = "normal",
-	[IC_RODATA] = "read-only data",
-	[IC_INIT] = "init",
-	[IC_MEMINIT] = "meminit",
-	[IC_EXIT] = "exit",
-	[IC_REF] = "ref",
-	[IC_INIT_TABLE] = "init table",
-	[IC_EXPORT] = "export table",
-	[IC_PCI_FIXUP] = "PCI fixup table",
-	[IC_HEAD] = "head",
-	[IC_DISCARD] = "discarded",
+	[IC_NORMAL] = IC_CLASS_NORMAL,
+	[IC_RODATA] = IC_CLASS_RODATA,
+	[IC_INIT] = IC_CLASS_INIT,
+	[IC_MEMINIT] = IC_CLASS_MEMINIT,
+	[IC_EXIT] = IC_CLASS_EXIT,
+	[IC_REF] = IC_CLASS_REF,
+	[IC_INIT_TABLE] = IC_CLASS_INIT_TABLE,
+	[IC_EXPORT] = IC_CLASS_EXPORT,
+	[IC_PCI_FIXUP] = IC_CLASS_PCI_FIXUP,
+	[IC_HEAD] = IC_CLASS_HEAD,
+	[IC_DISCARD] = IC_CLASS_DISCARD,
 };
 
 const char *ic_class_name(enum ic_class cls)

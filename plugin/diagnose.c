@@ -1,7 +1,10 @@
 /*
- * diagnose.c - judge every recorded reference against the final sections of
- * both ends and report the bad ones, once, at the end of the translation
- * unit (PLUGIN_FINISH, which fires under -fsyntax-only too).
+ * diagnose.c - the unit's findings.  Every recorded reference is judged
+ * (judge.c) against the final sections of both ends, and the bad ones are
+ * reported once, in source order, at the end of the translation unit
+ * (PLUGIN_FINISH, which fires under -fsyntax-only too); a redeclaration
+ * that adds a section (redecl.c) as soon as it is seen; the suggestions
+ * (suggest.c) after the findings.  findings.c words and emits each.
  *
  * The error line alone says everything (both names, both sections, the
  * rule): VS Code's $gcc problem matcher and many CI log scrapers drop notes.
@@ -163,18 +166,16 @@ static const char *init_marker_for(tree source)
 	return TYPE_READONLY(type) ? "__initconst" : "__initdata";
 }
 
-/* Sources already told to take a marker: suggest.c leaves them alone. */
+/* Sources already told to take a marker: no suggestion repeats it. */
 static hash_set<tree> *marked;
 
-bool ic_diagnose_marked(tree decl)
-{
-	return marked && marked->contains(decl);
-}
-
+/* The note on the source of a finding: the marker that fixes it, or one
+   call chain from code that runs after init. */
 static void note_source(const struct ic_ref *r, const struct ic_place *from,
 			const char *marker)
 {
 	tree chain[IC_CHAIN_MAX];
+	struct ic_message m;
 	unsigned len, i;
 
 	if (marker) {
@@ -186,8 +187,11 @@ static void note_source(const struct ic_ref *r, const struct ic_place *from,
 		marked->add(r->from);
 		snprintf(fix, sizeof(fix), "%s ", marker);
 		richloc.add_fixit_insert_before(fix);
-		inform(&richloc, "%qD is only %s from %<__init%> code; mark it %s",
-		       r->from, from->is_function ? "called" : "used", marker);
+		ic_message_start(&m, IC_MSG_MARK_SOURCE);
+		ic_message_decl(&m, r->from);
+		ic_message_text(&m, from->is_function ? "called" : "used");
+		ic_message_text(&m, marker);
+		ic_emit_note(&m, &richloc);
 		return;
 	}
 	if (TREE_CODE(r->from) != FUNCTION_DECL || TREE_PUBLIC(r->from)
@@ -195,14 +199,16 @@ static void note_source(const struct ic_ref *r, const struct ic_place *from,
 		return;
 	len = find_chain(r->from, chain);
 	if (len) {
+		gcc_rich_location richloc(DECL_SOURCE_LOCATION(chain[0]));
 		pretty_printer pp;
 
 		for (i = 0; i < len; i++)
 			pp_printf(&pp, "%s%qs", i ? " -> " : "",
 				  name_of(chain[i]));
-		inform(DECL_SOURCE_LOCATION(chain[0]),
-		       "%qD runs after init: %s", r->from,
-		       pp_formatted_text(&pp));
+		ic_message_start(&m, IC_MSG_RUNS_AFTER_INIT);
+		ic_message_decl(&m, r->from);
+		ic_message_text(&m, pp_formatted_text(&pp));
+		ic_emit_note(&m, &richloc);
 	}
 }
 
@@ -214,120 +220,109 @@ struct finding {
 	const struct ic_ref *site;
 	tree from_decl;
 	location_t loc;
-	const struct ic_rule *rule;
-	struct ic_place from, to;
+	struct ic_verdict v;	/* the rule, its severity, both ends */
 };
+
+/* The message of finding F; WHAT (LEN bytes) holds the words for its
+   target. */
+static void finding_message(struct ic_message *m, const struct finding *f,
+			    char *what, size_t len)
+{
+	const struct ic_ref *r = f->ref;
+	const char *verb = r->kind == IC_REF_CALL ? "calls" : "references";
+
+	describe(&f->v.to, what, len);
+	if (!f->from_decl) {
+		/* A top-level asm statement: no symbol, only a section. */
+		ic_message_start(m, IC_MSG_TOPLEVEL_ASM);
+		ic_message_text(m, f->v.from.section);
+	} else if (f->site) {
+		ic_message_start(m, IC_MSG_INLINED);
+		ic_message_decl(m, f->from_decl);
+		ic_message_text(m, f->v.from.section);
+		ic_message_decl(m, f->site->to);
+		ic_message_text(m, verb);
+	} else if (ic_is_compound_literal(f->from_decl)) {
+		/* Its name is the assembler's, not the user's. */
+		ic_message_start(m, IC_MSG_COMPOUND_LITERAL);
+		ic_message_text(m, f->v.from.section);
+		ic_message_text(m, verb);
+	} else {
+		ic_message_start(m, IC_MSG_REFERENCE);
+		ic_message_decl(m, f->from_decl);
+		ic_message_text(m, f->v.from.section);
+		ic_message_text(m, verb);
+	}
+	ic_message_text(m, what);
+	ic_message_decl(m, r->to);
+	ic_message_text(m, f->v.to.section);
+}
+
+/* The note at the target: where it is declared in its section. */
+static void note_target(const struct ic_ref *r, const struct ic_place *to)
+{
+	tree target = ic_alias_ultimate(r->to);
+	gcc_rich_location richloc(DECL_SOURCE_LOCATION(target));
+	struct ic_message m;
+
+	if (target != r->to) {
+		ic_message_start(&m, IC_MSG_ALIAS_DECLARED);
+		ic_message_decl(&m, r->to);
+		ic_message_decl(&m, target);
+	} else {
+		ic_message_start(&m, IC_MSG_DECLARED);
+		ic_message_decl(&m, r->to);
+	}
+	ic_message_text(&m, to->marker ? to->marker : to->section);
+	ic_emit_note(&m, &richloc);
+}
 
 static void report(const struct finding *f)
 {
 	const struct ic_ref *r = f->ref;
-	const struct ic_place *from = &f->from, *to = &f->to;
-	const struct ic_rule *rule = f->rule;
+	const struct ic_place *from = &f->v.from;
 	auto_diagnostic_group d;
 	gcc_rich_location richloc(f->loc);
-	enum ic_severity sev = ic_rule_severity(rule);
-	char what[64], msg[512], fix[32];
-	const char *verb = r->kind == IC_REF_CALL ? "calls" : "references";
+	struct ic_message m;
+	char what[64], fix[32];
 	const char *marker = NULL;
-	diagnostic_t kind = ic_diagnostic_kind(sev);
-	bool shown, lifted;
-	/* The source is named in quotes when it has a name of the user's. */
-	bool quoted = f->from_decl && !ic_is_compound_literal(f->from_decl);
 
 	if (f->from_decl && !f->site
 	    && (from->cls == IC_NORMAL || from->cls == IC_RODATA))
 		marker = init_marker_for(f->from_decl);
-
-	describe(to, what, sizeof(what));
-	/* GCC's own SARIF: the rule is the result's ruleId (gcc-common.h),
-	   and the fix-it, which GCC's SARIF takes only from the result, is
-	   on it too. */
-	if (ic_gcc_sarif_requested()) {
-		ic_gcc_sarif_init();
-		ic_gcc_sarif_rule = rule->name;
-		if (marker) {
-			snprintf(fix, sizeof(fix), "%s ", marker);
-			richloc.add_fixit_insert_before(
-				DECL_SOURCE_LOCATION(f->from_decl), fix);
-		}
-	}
-	lifted = ic_werror_suspend(kind);
-	if (!f->from_decl)
-		/* A top-level asm statement: no symbol, only a section. */
-		shown = emit_diagnostic(kind, &richloc, 0,
-					"top-level %<asm%> (section %s) "
-					"references %s %qD (section %s) [%s:%s]",
-					from->section, what, r->to, to->section,
-					IC_NAME, rule->name);
-	else if (f->site)
-		shown = emit_diagnostic(kind, &richloc, 0,
-					"%qD (section %s) calls always-inline "
-					"%qD, which %s %s %qD (section %s) "
-					"[%s:%s]", f->from_decl, from->section,
-					f->site->to, verb, what, r->to,
-					to->section, IC_NAME, rule->name);
-	else if (ic_is_compound_literal(f->from_decl))
-		/* Its name is the assembler's, not the user's. */
-		shown = emit_diagnostic(kind, &richloc, 0,
-					"compound literal (section %s) %s %s "
-					"%qD (section %s) [%s:%s]",
-					from->section, verb, what, r->to,
-					to->section, IC_NAME, rule->name);
-	else
-		shown = emit_diagnostic(kind, &richloc, 0,
-					"%qD (section %s) %s %s %qD (section %s)"
-					" [%s:%s]", f->from_decl, from->section,
-					verb, what, r->to, to->section,
-					IC_NAME, rule->name);
-	ic_gcc_sarif_rule = NULL;
-	ic_werror_resume(lifted);
-	if (!shown)
+	if (marker)
+		snprintf(fix, sizeof(fix), "%s ", marker);
+	finding_message(&m, f, what, sizeof(what));
+	if (!ic_emit_finding(&m, f->v.rule, f->v.severity, &richloc,
+			     marker ? DECL_SOURCE_LOCATION(f->from_decl)
+			     : UNKNOWN_LOCATION, marker ? fix : NULL))
 		return;
-	if (f->site)
-		inform(r->loc, "%qD %s %qD here, inlined into %qD", r->from,
-		       verb, r->to, f->from_decl);
-	if (ic_alias_ultimate(r->to) != r->to)
-		inform(DECL_SOURCE_LOCATION(ic_alias_ultimate(r->to)),
-		       "%qD is an alias of %qD, declared %s here", r->to,
-		       ic_alias_ultimate(r->to),
-		       to->marker ? to->marker : to->section);
-	else
-		inform(DECL_SOURCE_LOCATION(r->to), "%qD is declared %s here",
-		       r->to, to->marker ? to->marker : to->section);
+	if (f->site) {
+		gcc_rich_location here(r->loc);
+
+		ic_message_start(&m, IC_MSG_INLINED_HERE);
+		ic_message_decl(&m, r->from);
+		ic_message_text(&m, r->kind == IC_REF_CALL ? "calls"
+				: "references");
+		ic_message_decl(&m, r->to);
+		ic_message_decl(&m, f->from_decl);
+		ic_emit_note(&m, &here);
+	}
+	note_target(r, &f->v.to);
 	if (f->from_decl && !f->site)
 		note_source(r, from, marker);
 	if (f->from_decl && ic_is_compound_literal(f->from_decl)
-	    && only_init_uses(f->from_decl, false))
+	    && only_init_uses(f->from_decl, false)) {
 		/* No marker can be put on a literal: it takes the default
 		   section whatever its user's is. */
-		inform(DECL_SOURCE_LOCATION(f->from_decl),
-		       "only %<__init%> code and data use this compound "
-		       "literal, but it is in %s; make it a variable of its "
-		       "own, marked %s", from->section,
-		       from->cls == IC_RODATA ? "__initconst" : "__initdata");
+		gcc_rich_location lit(DECL_SOURCE_LOCATION(f->from_decl));
 
-	snprintf(msg, sizeof(msg), "%s%s%s (section %s) %s %s '%s' (section %s)",
-		 quoted ? "'" : "",
-		 f->from_decl ? name_of(f->from_decl) : "top-level asm",
-		 quoted ? "'" : "", from->section,
-		 f->site ? "reaches" : verb, what, name_of(r->to),
-		 to->section);
-	if (marker)
-		snprintf(fix, sizeof(fix), "%s ", marker);
-	ic_sarif_result(rule, sev, f->loc, msg,
-			marker ? DECL_SOURCE_LOCATION(f->from_decl)
-			       : UNKNOWN_LOCATION,
-			marker ? fix : NULL);
-	if (f->site) {
-		snprintf(msg, sizeof(msg), "'%s' %s '%s' here, inlined into '%s'",
-			 name_of(r->from), verb, name_of(r->to),
-			 f->from_decl ? name_of(f->from_decl) : "?");
-		ic_sarif_note(r->loc, msg);
+		ic_message_start(&m, IC_MSG_LITERAL_INIT_ONLY);
+		ic_message_text(&m, from->section);
+		ic_message_text(&m, from->cls == IC_RODATA ? "__initconst"
+				: "__initdata");
+		ic_emit_note(&m, &lit);
 	}
-	snprintf(msg, sizeof(msg), "'%s' is declared %s here",
-		 name_of(ic_alias_ultimate(r->to)),
-		 to->marker ? to->marker : to->section);
-	ic_sarif_note(DECL_SOURCE_LOCATION(ic_alias_ultimate(r->to)), msg);
 }
 
 /* Reports in source order, whatever order the callbacks recorded them in;
@@ -351,84 +346,37 @@ static bool same_finding(const struct finding *a, const struct finding *b)
 	       && a->loc == b->loc;
 }
 
-/*
- * An always-inline static function is not code of its own: the language
- * puts its body into every caller, whatever -O says.  What it refers to is
- * judged at each call, against the caller's section, so a wrapper like
- * the kernel's memblock_alloc() (always-inline, calling __init code) is
- * fine in __init callers and an error in the others.  One whose address
- * is taken gets an out-of-line copy and is judged as itself.
- */
-static hash_map<tree, bool> *transparent_cache;
-
-static tree last_asked;			/* the references of one body come */
-static bool last_answer;		/* in a run: ask once per run */
-
-bool ic_is_transparent(tree fn)
-{
-	bool *known, existed, t;
-
-	if (fn == last_asked)
-		return last_answer;
-	last_asked = fn;
-	last_answer = false;
-	if (!fn || TREE_CODE(fn) != FUNCTION_DECL || TREE_PUBLIC(fn)
-	    || !lookup_attribute("always_inline", DECL_ATTRIBUTES(fn)))
-		return false;
-	if (!transparent_cache)
-		transparent_cache = new hash_map<tree, bool>;
-	known = &transparent_cache->get_or_insert(fn, &existed);
-	if (!existed)
-		*known = class_of(fn) == IC_NORMAL && !ic_address_taken(fn);
-	t = *known;
-	last_answer = t;
-	return t;
-}
-
 static struct finding *found;
 static unsigned nfound;
 
-static void add_finding(const struct finding *f)
+static void add_finding(const struct ic_ref *r, const struct ic_ref *site,
+			tree from, location_t loc, const struct ic_verdict *v)
 {
+	struct finding *f;
+
 	found = XRESIZEVEC(struct finding, found, nfound + 1);
-	found[nfound++] = *f;
+	f = &found[nfound++];
+	f->ref = r;
+	f->site = site;
+	f->from_decl = from;
+	f->loc = loc;
+	f->v = *v;
 }
 
-/* Judge reference R (made in always-inline INLINED) at every call of
-   INLINED; SITE_TOP is the call that a real function makes, once
-   found. */
-static void judge_through(const struct ic_ref *r, tree inlined,
-			  const struct ic_place *to, int depth)
+/* A reference made in an always-inline function, and its target's place:
+   judged at each call that brings it into a function of its own. */
+struct inlined_ref {
+	const struct ic_ref *ref;
+	const struct ic_place *to;
+};
+
+static void judge_at_call(const struct ic_ref *c, void *data)
 {
-	const vec<unsigned> *calls = ic_calls_of(inlined);
-	unsigned i;
+	const struct inlined_ref *in = (const struct inlined_ref *)data;
+	struct ic_verdict v;
 
-	for (i = 0; calls && i < calls->length(); i++) {
-		const struct ic_ref *c = ic_ref_at((*calls)[i]);
-		struct finding f;
-
-		if (!ic_can_run(c->from))
-			continue;
-		if (ic_is_transparent(c->from)) {
-			if (depth < 8)
-				judge_through(r, c->from, to, depth + 1);
-			continue;
-		}
-		f.ref = r;
-		f.site = c;
-		f.from_decl = c->from;
-		f.loc = c->loc;
-		f.to = *to;
-		ic_classify(c->from, &f.from);
-		f.rule = ic_rule_for(&f.from, to);
-		/* The reference inside the inline function, or the call of
-		   it (under a boot-only condition, say), may be exempt. */
-		if (!f.rule || ic_rule_severity(f.rule) == IC_IGNORE
-		    || ic_exempt(r, c->from, &f.from, r->to, &f.to)
-		    || ic_exempt(c, c->from, &f.from, r->to, &f.to))
-			continue;
-		add_finding(&f);
-	}
+	if (ic_judge(in->ref, c->from, c, in->to, 0, &v))
+		add_finding(in->ref, c, c->from, c->loc, &v);
 }
 
 void ic_diagnose_all(void)
@@ -439,29 +387,20 @@ void ic_diagnose_all(void)
 	   order, since expanding locations for all of them is not cheap. */
 	for (i = 0; i < n; i++) {
 		const struct ic_ref *r = ic_ref_at(i);
-		struct finding f;
+		struct ic_verdict v;
 
 		/* A static function nothing refers to never runs. */
 		if (r->from && !ic_can_run(r->from))
 			continue;
-		f.ref = r;
-		f.site = NULL;
-		f.from_decl = r->from;
-		f.loc = r->loc;
-		if (r->from)
-			ic_classify(r->from, &f.from);
-		else
-			ic_classify_section(r->asm_section, false, &f.from);
-		ic_classify(r->to, &f.to);
-		f.rule = ic_rule_for(&f.from, &f.to);
-		if (!f.rule || ic_rule_severity(f.rule) == IC_IGNORE
-		    || ic_exempt(r, r->from, &f.from, r->to, &f.to))
+		if (!ic_judge(r, r->from, NULL, NULL, 0, &v))
 			continue;
 		if (ic_is_transparent(r->from)) {
-			judge_through(r, r->from, &f.to, 0);
+			struct inlined_ref in = { r, &v.to };
+
+			ic_for_each_real_call(r->from, judge_at_call, &in);
 			continue;
 		}
-		add_finding(&f);
+		add_finding(r, NULL, r->from, r->loc, &v);
 	}
 	qsort(found, nfound, sizeof(*found), cmp_findings);
 	for (i = 0; i < nfound; i++)
@@ -472,12 +411,109 @@ void ic_diagnose_all(void)
 	nfound = 0;
 }
 
+/* A section added by a later declaration (redecl.c), emitted as soon as it
+   is seen, as GCC emits its own warnings on declarations. */
+void ic_diagnose_redecl(const struct ic_redecl *rd)
+{
+	const struct ic_rule *rule = ic_rule_named("section-redecl");
+	enum ic_severity sev = ic_rule_severity(rule);
+	const struct ic_place *p = &rd->place;
+	/* The one edit that makes them agree: the marker on the earlier
+	   declaration too, before its name. */
+	bool fixable = p->marker && p->is_function;
+	auto_diagnostic_group d;
+	gcc_rich_location richloc(rd->later), first(rd->first);
+	struct ic_message m;
+	char fix[64];
+
+	if (sev == IC_IGNORE)
+		return;
+	if (fixable)
+		snprintf(fix, sizeof(fix), "%s ", p->marker);
+	ic_message_start(&m, IC_MSG_REDECL);
+	ic_message_decl(&m, rd->decl);
+	ic_message_text(&m, p->section);
+	if (!ic_emit_finding(&m, rule, sev, &richloc,
+			     fixable ? rd->first : UNKNOWN_LOCATION,
+			     fixable ? fix : NULL))
+		return;
+	if (fixable)
+		first.add_fixit_insert_before(rd->first, fix);
+	ic_message_start(&m, IC_MSG_EARLIER_DECL);
+	ic_message_decl(&m, rd->decl);
+	ic_emit_note(&m, &first);
+}
+
+/*
+ * The fix-it: the marker before the name, as in `static int __init f(void)'
+ * and `static char __initdata buf[64]'; after the name for a pointer
+ * (`static char *p __initdata'), where an attribute before the name would
+ * belong to the pointer type.  None for an array of pointers: it would
+ * have to follow the declarator's brackets, which the tree does not place.
+ */
+static bool add_marker_fixit(rich_location *richloc, tree decl, const char *marker)
+{
+	location_t loc = DECL_SOURCE_LOCATION(decl);
+	tree type = TREE_TYPE(decl);
+	char fix[32];
+
+	if (TREE_CODE(decl) == FUNCTION_DECL || !POINTER_TYPE_P(type)) {
+		if (TREE_CODE(decl) != FUNCTION_DECL
+		    && POINTER_TYPE_P(strip_array_types(type)))
+			return false;
+		snprintf(fix, sizeof(fix), "%s ", marker);
+		richloc->add_fixit_insert_before(loc, fix);
+		return true;
+	}
+	snprintf(fix, sizeof(fix), " %s", marker);
+	richloc->add_fixit_insert_after(
+		linemap_position_for_loc_and_offset(line_table, loc,
+			IDENTIFIER_LENGTH(DECL_NAME(decl)) - 1), fix);
+	return true;
+}
+
+/* PLUGIN_FINISH: one note per suggestion (suggest.c), after the findings;
+   none for a source a finding's note already asks to mark. */
+void ic_diagnose_suggestions(void)
+{
+	const struct ic_suggestion *s;
+	unsigned i, n;
+
+	ic_suggestions(&s, &n, NULL, NULL);
+	for (i = 0; i < n; i++) {
+		tree decl = s[i].decl;
+		bool fn = TREE_CODE(decl) == FUNCTION_DECL;
+		gcc_rich_location richloc(DECL_SOURCE_LOCATION(decl));
+		struct ic_message m;
+		char bytes[24];
+
+		if (marked && marked->contains(decl))
+			continue;
+		add_marker_fixit(&richloc, decl, s[i].marker);
+		snprintf(bytes, sizeof(bytes), "%ld", s[i].bytes);
+		if (s[i].nneeds) {
+			ic_message_start(&m, fn ? IC_MSG_SUGGEST_FUNCTION_WITH
+					 : IC_MSG_SUGGEST_VARIABLE_WITH);
+			ic_message_decl(&m, decl);
+			ic_message_decl(&m, s[i].needs[0]);
+			ic_message_text(&m, s[i].marker);
+			ic_message_decl(&m, s[i].needs[0]);
+		} else {
+			ic_message_start(&m, !strcmp(s[i].marker, "__exit")
+					 ? IC_MSG_SUGGEST_EXIT
+					 : fn ? IC_MSG_SUGGEST_FUNCTION
+					 : IC_MSG_SUGGEST_VARIABLE);
+			ic_message_decl(&m, decl);
+			ic_message_text(&m, s[i].marker);
+		}
+		if (!fn)
+			ic_message_text(&m, bytes);
+		ic_emit_note(&m, &richloc);
+	}
+}
+
 void ic_diagnose_release(void)
 {
-	delete transparent_cache;
-	transparent_cache = NULL;
-	last_asked = NULL_TREE;
-	last_answer = false;
 	delete marked;
 	marked = NULL;
 }

@@ -1,24 +1,30 @@
 /*
  * gcc-common.h - every GCC header initcheck uses, in the order GCC needs
- * them, and every difference between the GCC versions it builds with
- * (11 to 15), as the kernel's scripts/gcc-plugins/gcc-common.h does
- * (BUILDING_GCC_VERSION, from GCC's own bversion.h).
+ * them (and the two system headers it adds, after GCC's system.h), and
+ * every difference between the GCC versions it builds with (11 to 15), as
+ * the kernel's scripts/gcc-plugins/gcc-common.h does (BUILDING_GCC_VERSION,
+ * from GCC's own bversion.h).
  *
  * Every other file of the plugin includes initcheck.h, which includes this
- * one, and no GCC header itself; no other file tests the GCC version.
+ * one and the record's header the tools share (include/initcheck-record.h),
+ * and nothing else; no other file tests the GCC version:
+ *	grep -rn 'GCC_VERSION\|#include' plugin/
  * Each shim says which GCC changed what (checked in that GCC's installed
  * plugin headers, docs/portability.md):
  *
- *   GCC 13  a const volatile variable is read-only data, not data;
- *           -fdiagnostics-format=sarif-file
+ *   GCC 13  a const volatile variable is read-only data, not data
+ *           (IC_CONST_VOLATILE_READONLY); -fdiagnostics-format=sarif-file
  *           writes SARIF, whose ruleId GCC takes from the option-name
- *           callback (ic_gcc_option_name_hook below)
- *   GCC 14  json::value::print takes a second argument, "formatted";
- *           the option-name callback is behind diagnostic_context's
- *           m_option_callbacks
+ *           callback (ic_gcc_option_name_first below)
+ *   GCC 14  json::value::print takes a second argument, "formatted"
+ *           (ic_json_print); the option-name callback is behind
+ *           diagnostic_context's m_option_callbacks; -Werror's flag is
+ *           behind accessors (ic_werror_requested)
  *   GCC 15  json::object::set and json::array::append take
  *           std::unique_ptr too (the raw-pointer ones, used here, stay);
- *           option names come from a diagnostic_option_manager object
+ *           option names come from a diagnostic_option_manager object;
+ *           -fdiagnostics-add-output= and -set-output= choose SARIF too
+ *           (IC_IS_FORMAT_OPTION)
  * No shim needed: json::object's set_string & co. (13 on; the plugin uses
  * set()), rich_location's move from line-map.h to rich-location.h (14,
  * both libcpp's, brought in by coretypes.h in every version).
@@ -70,11 +76,10 @@
 #include "plugin-version.h"
 #pragma GCC diagnostic pop
 
-#include "bversion.h"
-#include "c-family/c-pragma.h"	/* parse_in */
-#include "cpplib.h"
+#include "cpplib.h"		/* cpp_defined; parse_in: c-family/c-pragma.h */
 
-#include <fnmatch.h>
+#include <fnmatch.h>		/* rules.c, classify.c: section patterns */
+#include <zlib.h>		/* manifest.c: the record, compressed */
 
 /*
  * Whether macro NAME is defined in the unit being parsed.  The C family's
@@ -120,7 +125,7 @@ static inline bool ic_macro_defined(const char *name)
  * ruleId is what the diagnostic context's option-name callback returns for
  * it (the -W option of a warning), else the bare kind ("error").  The
  * plugin's diagnostics have no option, so it wraps that callback:
- * ic_gcc_sarif_rule (set by diagnose.c around one finding) names the rule
+ * ic_gcc_sarif_rule (set by findings.c around one finding) names the rule
  * while GCC's SARIF writer asks, and every other question goes to GCC's own
  * callback.  GCC's text output asks the same callback for its " [-Wfoo]"
  * suffix; the message already ends in [initcheck:RULE], so the wrapper
@@ -128,11 +133,9 @@ static inline bool ic_macro_defined(const char *name)
  *
  * Notes inside the finding's diagnostic group become relatedLocations;
  * GCC's SARIF ignores a note's fix-its, so with GCC's SARIF the fix-it is
- * also put on the finding itself (no text is printed then).
+ * also put on the finding itself (no text is printed then).  The wrapper
+ * is gcc-sarif.c's (initcheck.h); how it is installed, per GCC, below.
  */
-extern const char *ic_gcc_sarif_rule;
-bool ic_gcc_sarif_requested(void);
-void ic_gcc_sarif_init(void);
 
 /* The options that choose GCC's output format: -fdiagnostics-format=
    (GCC 13, 14: text, json..., sarif-stderr, sarif-file); GCC 15 adds

@@ -4,7 +4,7 @@
  *
  * GCC takes a result's ruleId from the option-name callback of its
  * diagnostic context (the -W option of a warning; for a diagnostic with
- * no option, the kind: "error").  diagnose.c names the rule in
+ * no option, the kind: "error").  findings.c names the rule in
  * ic_gcc_sarif_rule while it emits a finding; the callback installed here
  * answers with it, and leaves every other question to GCC's own.  How the
  * callback is reached differs in each GCC: gcc-common.h.  The plugin's

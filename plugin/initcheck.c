@@ -36,10 +36,12 @@ static struct plugin_info ic_info = {
 static void on_pre_genericize(void *gcc_data, void *)
 {
 	tree fndecl = (tree)gcc_data;
+	struct ic_redecl rd;
 
 	ic_rules_note_unit();
 	ic_scan_toplevel_asm();
-	ic_redecl_seen(fndecl);
+	if (ic_redecl_seen(fndecl, &rd))
+		ic_diagnose_redecl(&rd);
 	ic_scan_function(fndecl);
 	ic_asm_note_decl(fndecl);
 	if (ic_opts.suggest)
@@ -49,12 +51,14 @@ static void on_pre_genericize(void *gcc_data, void *)
 static void on_finish_decl(void *gcc_data, void *)
 {
 	tree decl = (tree)gcc_data;
+	struct ic_redecl rd;
 
 	if (TREE_CODE(decl) != FUNCTION_DECL && !VAR_P(decl))
 		return;
 	ic_rules_note_unit();
 	ic_scan_toplevel_asm();
-	ic_redecl_seen(decl);
+	if (ic_redecl_seen(decl, &rd))
+		ic_diagnose_redecl(&rd);
 	ic_scan_decl(decl);
 	ic_asm_note_decl(decl);
 	if (ic_opts.suggest && VAR_P(decl) && TREE_STATIC(decl))
@@ -88,11 +92,13 @@ static void on_finish(void *, void *)
 	ic_classify_freeze();
 	ic_manifest_syntax_only();
 	ic_diagnose_all();
-	ic_suggest_notes();
+	ic_diagnose_suggestions();
 	ic_sarif_write(ic_opts.sarif);
 	ic_refs_release();
 	ic_redecl_release();
 	ic_asm_release();
+	ic_symbols_release();
+	ic_judge_release();
 	ic_classify_release();
 	ic_rules_release();
 	ic_diagnose_release();
@@ -120,6 +126,7 @@ int plugin_init(struct plugin_name_args *info,
 		struct plugin_gcc_version *version)
 {
 	const char *name = info->base_name;
+	bool ok;
 
 	/* A plugin built for another GCC reads that GCC's tree layout: stop
 	   before touching anything, with both versions in one line. */
@@ -137,7 +144,10 @@ int plugin_init(struct plugin_name_args *info,
 	   same flags; the compile that follows reports everything once. */
 	if (flag_preprocess_only)
 		return 0;
-	if (!ic_parse_options(info) || ic_opts.disable)
+	/* Every bad option says so, the rules' and kernels' names too. */
+	ok = ic_parse_options(info);
+	ok = ic_rules_configure() && ok;
+	if (!ok || ic_opts.disable)
 		return 0;
 	if (ic_opts.help) {
 		printf("%s %s: the options, after -fplugin=%s:\n%s\n", IC_NAME,
@@ -161,6 +171,8 @@ int plugin_init(struct plugin_name_args *info,
 	}
 
 	ic_refs_init();
+	if (ic_opts.suggest || ic_opts.move_strings)
+		ic_walk_set_hooks(&ic_strings_hooks);
 	register_callback(name, PLUGIN_REGISTER_GGC_ROOTS, NULL,
 			  (void *)ic_refs_ggc_roots);
 	register_callback(name, PLUGIN_PRE_GENERICIZE, on_pre_genericize,

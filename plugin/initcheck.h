@@ -1,20 +1,33 @@
 /*
  * initcheck.h - what the parts of the plugin share.
  *
- * The plugin is split by concern:
- *   initcheck.c   plugin_init: version check, callbacks
- *   options.c     -fplugin-arg-initcheck-KEY[=VALUE], parsed in one place
+ * The plugin is split by concern, in layers: a file calls only files of
+ * the layers below it (make layers checks it from the objects;
+ * docs/design.md shows how one finding goes through them).  Bottom first:
+ *
+ *   options.c     -fplugin-arg-initcheck-KEY[=VALUE], parsed into ic_opts
+ *   rules.c       (source class, target class) -> rule, as one table; the
+ *                 profiles' exemptions; severities, as the options set them
+ *   symbols.c     the unit's file-scope declarations, by name
  *   classify.c    section name -> class (init, exit, ref, table, ...)
- *   references.c  every reference a function body or static initializer makes
- *   rules.c       (source class, target class) -> rule, as one table
- *   diagnose.c    the errors, notes and fix-its, emitted once per TU
- *   redecl.c      a section added by a later declaration
- *   toplevel-asm.c references made by top-level asm (EXPORT_SYMBOL)
- *   suggest.c     what only init code uses, and could be freed with it
- *   strings.c     string literals only init code uses (counted, or moved)
- *   manifest.c    the unit's manifest, into the object
- *   sarif.c       findings as a SARIF log
+ *   json-text.c   JSON strings and text every JSON parser accepts
  *   files.c       side files, written atomically
+ *   references.c  the reference store: every reference a function body,
+ *                 a static initializer or top-level asm makes, the walk
+ *                 that finds them, and the questions about the graph
+ *   toplevel-asm.c references made by top-level asm (EXPORT_SYMBOL)
+ *   strings.c     string literals only init code uses (counted, or moved)
+ *   redecl.c      a section added by a later declaration
+ *   suggest.c     what only init code uses, and could be freed with it
+ *   judge.c       the one decision on a reference: rule, severity,
+ *                 exemption
+ *   sarif.c       the plugin's SARIF log
+ *   gcc-sarif.c   the rule in GCC's own SARIF (gcc-common.h)
+ *   findings.c    every kind of finding and note, its message in one place,
+ *                 emitted to GCC and to the SARIF log
+ *   diagnose.c    the unit's findings, with their notes and fix-its
+ *   manifest.c    the unit's manifest, into the object
+ *   initcheck.c   plugin_init: version check, callbacks
  */
 #ifndef INITCHECK_H
 #define INITCHECK_H
@@ -25,9 +38,39 @@
 #endif
 
 #include "gcc-common.h"
+#include "../include/initcheck-record.h"	/* what the tools read */
 
 #define IC_NAME "initcheck"
 
+/* options.c: -fplugin-arg-initcheck-KEY[=VALUE], parsed into ic_opts,
+   which the layers above read. */
+enum ic_profile { IC_PROFILE_STRICT, IC_PROFILE_KERNEL, IC_PROFILE_XEN };
+
+/* error=, warning=, ignore=, kernel=: what rules.c applies, in order. */
+struct ic_rule_setting {
+	const char *key;	/* "error", "warning", "ignore", "kernel" */
+	const char *value;	/* "RULE[,RULE...]", "VERSION": as given */
+};
+
+struct ic_options {
+	bool disable;		/* load, but do nothing */
+	bool warn_only;		/* errors become warnings */
+	const char *sarif;	/* write findings as SARIF 2.1.0 here */
+	const char *manifest;	/* also write the manifest as JSON here */
+	bool suggest;		/* note what could be __init (suggest.c) */
+	bool move_strings;	/* init-only literals into .init.rodata */
+	bool no_lang_warning;	/* no word about input that is not C */
+	bool help;		/* print the options, check nothing */
+	enum ic_profile profile;	/* profile=, or kernel= */
+	struct ic_rule_setting *rule_settings;
+	unsigned nrule_settings;
+};
+extern struct ic_options ic_opts;
+bool ic_parse_options(struct plugin_name_args *info);
+const char *ic_options_help(void);
+
+/* What the layers pass up to each other: the place of a decl, a
+   reference, a rule. */
 /* What the section of a function or variable says about its lifetime. */
 enum ic_class {
 	IC_NORMAL,	/* .text, .data, .bss, any unlisted section: lives on */
@@ -56,14 +99,6 @@ struct ic_place {
 	bool section_is_default;	/* no section of the user's */
 };
 
-/* classify.c */
-void ic_classify(tree decl, struct ic_place *out);
-void ic_classify_freeze(void);
-void ic_classify_release(void);
-void ic_classify_section(const char *section, bool is_function,
-			 struct ic_place *out);
-const char *ic_class_name(enum ic_class cls);
-
 /* How a reference was made; only calls are told apart in messages. */
 enum ic_ref_kind {
 	IC_REF_CALL,
@@ -87,37 +122,10 @@ struct ic_ref {
 					   it is evaluated under, or NULL */
 };
 
-/* references.c */
-void ic_refs_init(void);
-void ic_scan_function(tree fndecl);
-void ic_scan_decl(tree decl);
-void ic_keep_decl(tree decl);
-bool ic_can_run(tree from);
-bool ic_is_compound_literal(tree t);
-const vec<unsigned> *ic_calls_of(tree fn);
-bool ic_address_taken(tree fn);
-void ic_record_asm_ref(const char *section, tree to, location_t loc);
+/* A condition under which code runs only while booting (profile xen,
+   rules.c). */
+struct ic_guard;
 
-/* toplevel-asm.c */
-void ic_asm_note_decl(tree decl);
-tree ic_decl_named(const char *name);
-tree ic_alias_ultimate(tree decl);	/* classify.c */
-void ic_scan_toplevel_asm(void);
-void ic_asm_release(void);
-const char *ic_asm_section_at(unsigned i);
-
-/* files.c */
-bool ic_write_file(const char *path, const char *text, const char *what);
-
-/* manifest.c */
-void ic_manifest_finish_unit(void);
-void ic_manifest_syntax_only(void);
-unsigned ic_refs_count(void);
-const struct ic_ref *ic_ref_at(unsigned i);
-void ic_refs_release(void);
-extern const struct ggc_root_tab ic_refs_ggc_roots[];
-
-/* rules.c */
 enum ic_severity { IC_IGNORE, IC_WARNING, IC_ERROR };
 
 struct ic_rule {
@@ -129,23 +137,21 @@ struct ic_rule {
 	const char *summary;	/* one line: why it is a bug */
 };
 
+/* rules.c */
 const struct ic_rule *ic_rule_for(const struct ic_place *from,
 				  const struct ic_place *to);
 const struct ic_rule *ic_rule_named(const char *name);
 const struct ic_rule *ic_rule_at(unsigned i);
 
-enum ic_profile { IC_PROFILE_STRICT, IC_PROFILE_KERNEL, IC_PROFILE_XEN };
-extern enum ic_profile ic_profile;
+bool ic_rules_configure(void);
 const char *ic_exempt(const struct ic_ref *r, tree from,
 		      const struct ic_place *fp,
 		      tree to, const struct ic_place *tp);
-/* A condition under which code runs only while booting (profile xen). */
-struct ic_guard;
 /* Whether the walk notes boot-only conditions (profile xen's guards):
    asked per operand, so inline. */
 static inline bool ic_profile_has_guards(void)
 {
-	return ic_profile == IC_PROFILE_XEN;
+	return ic_opts.profile == IC_PROFILE_XEN;
 }
 const struct ic_guard *ic_guard_of(tree cond, bool truth);
 bool ic_init_only_unit(void);
@@ -155,32 +161,78 @@ enum ic_severity ic_rule_severity(const struct ic_rule *rule);
 diagnostic_t ic_diagnostic_kind(enum ic_severity sev);
 bool ic_werror_suspend(diagnostic_t kind);
 void ic_werror_resume(bool suspended);
-bool ic_kernel_name(const char *name);
-const char *ic_kernel_names(void);
 void ic_kernel_include_file(const char *path);
-bool ic_rule_set_severity(const char *name, enum ic_severity sev);
-const char *ic_rule_names(void);
 
-/* options.c */
-struct ic_options {
-	bool disable;		/* load, but do nothing */
-	bool warn_only;		/* errors become warnings */
-	const char *sarif;	/* write findings as SARIF 2.1.0 here */
-	const char *manifest;	/* also write the manifest as JSON here */
-	bool suggest;		/* note what could be __init (suggest.c) */
-	bool move_strings;	/* init-only literals into .init.rodata */
-	bool no_lang_warning;	/* no word about input that is not C */
-	bool help;		/* print the options, check nothing */
-};
-extern struct ic_options ic_opts;
-bool ic_parse_options(struct plugin_name_args *info);
-const char *ic_options_help(void);
+/* symbols.c */
+bool ic_symbols_note(tree decl);
+tree ic_symbol_by_id(tree id);
+tree ic_decl_named(const char *name);
+void ic_symbols_release(void);
 
-/* diagnose.c */
-void ic_diagnose_all(void);
+/* classify.c */
+void ic_classify(tree decl, struct ic_place *out);
+void ic_classify_freeze(void);
+void ic_classify_release(void);
+void ic_classify_section(const char *section, bool is_function,
+			 struct ic_place *out);
+const char *ic_class_name(enum ic_class cls);
+tree ic_alias_ultimate(tree decl);
+
+/* json-text.c: JSON strings and text every JSON parser accepts */
+namespace json { class value; }
+json::value *ic_json_str(const char *s);
+char *ic_json_text(json::value *v);
+
+/* files.c */
+bool ic_write_file(const char *path, const char *text, const char *what);
+
+/* references.c */
+void ic_refs_init(void);
+void ic_scan_function(tree fndecl);
+void ic_scan_decl(tree decl);
+void ic_keep_decl(tree decl);
+bool ic_can_run(tree from);
+bool ic_is_compound_literal(tree t);
+const vec<unsigned> *ic_calls_of(tree fn);
+bool ic_address_taken(tree fn);
 bool ic_is_transparent(tree fn);
-bool ic_diagnose_marked(tree decl);
-void ic_diagnose_release(void);
+typedef void (*ic_call_fn)(const struct ic_ref *call, void *data);
+void ic_for_each_real_call(tree fn, ic_call_fn each, void *data);
+void ic_record_asm_ref(const char *section, tree to, location_t loc);
+unsigned ic_refs_count(void);
+const struct ic_ref *ic_ref_at(unsigned i);
+void ic_refs_release(void);
+extern const struct ggc_root_tab ic_refs_ggc_roots[];
+
+/* What the walk tells a layer above it, besides the references. */
+struct ic_walk_hooks {
+	void (*call)(tree from, tree call);	/* a direct call, before its
+						   arguments are walked */
+	void (*string)(tree str);		/* every string literal */
+};
+void ic_walk_set_hooks(const struct ic_walk_hooks *hooks);
+
+/* toplevel-asm.c */
+void ic_asm_note_decl(tree decl);
+void ic_scan_toplevel_asm(void);
+void ic_asm_release(void);
+const char *ic_asm_section_at(unsigned i);
+
+/* strings.c */
+extern const struct ic_walk_hooks ic_strings_hooks;
+void ic_strings_move(void);
+void ic_strings_json(json::object *m);
+void ic_strings_release(void);
+
+/* redecl.c */
+struct ic_redecl {
+	tree decl;
+	location_t first;	/* the declaration without a section */
+	location_t later;	/* the one that adds it */
+	struct ic_place place;	/* where it is now */
+};
+bool ic_redecl_seen(tree decl, struct ic_redecl *out);
+void ic_redecl_release(void);
 
 /* suggest.c */
 struct ic_suggestion {
@@ -196,21 +248,24 @@ unsigned ic_suggestions(const struct ic_suggestion **out, unsigned *nstatic,
 			const vec<tree> **ext_init,
 			const vec<tree> **ext_runtime);
 void ic_suggest_decide(void);
-void ic_suggest_notes(void);
 namespace json { class object; }
 void ic_suggest_json(json::object *m);
 void ic_suggest_release(void);
 
-/* strings.c */
-void ic_strings_call(tree from, tree call);
-void ic_strings_seen(tree str);
-void ic_strings_move(void);
-void ic_strings_json(json::object *m);
-void ic_strings_release(void);
-
-/* redecl.c */
-void ic_redecl_seen(tree decl);
-void ic_redecl_release(void);
+/* judge.c: the one decision on a reference */
+struct ic_verdict {
+	const struct ic_rule *rule;	/* the rule it breaks, or NULL */
+	enum ic_severity severity;	/* the rule's, as in force */
+	const char *exemption;		/* why the profile allows it, or NULL
+					   (asked only of a rule in force) */
+	struct ic_place from, to;	/* its ends, as judged */
+};
+/* TO is a class the target may have in another unit (manifest.c). */
+#define IC_JUDGE_ELSEWHERE 1u
+bool ic_judge(const struct ic_ref *r, tree from, const struct ic_ref *site,
+	      const struct ic_place *to, unsigned flags,
+	      struct ic_verdict *v);
+void ic_judge_release(void);
 
 /* sarif.c: findings for -fplugin-arg-initcheck-sarif=FILE */
 void ic_sarif_result(const struct ic_rule *rule, enum ic_severity sev,
@@ -219,9 +274,63 @@ void ic_sarif_result(const struct ic_rule *rule, enum ic_severity sev,
 void ic_sarif_note(location_t loc, const char *message);
 void ic_sarif_write(const char *path);
 
-/* json-text.c: JSON strings and text every JSON parser accepts */
-namespace json { class value; }
-json::value *ic_json_str(const char *s);
-char *ic_json_text(json::value *v);
+/* gcc-sarif.c: the rule of a finding in GCC's own SARIF (gcc-common.h) */
+extern const char *ic_gcc_sarif_rule;
+bool ic_gcc_sarif_requested(void);
+void ic_gcc_sarif_init(void);
+
+/* findings.c: every kind of finding and note, with its one message (the
+   table in findings.c); emitted to GCC and to the SARIF log alike */
+enum ic_message_id {
+	IC_MSG_REFERENCE,		/* findings */
+	IC_MSG_INLINED,
+	IC_MSG_TOPLEVEL_ASM,
+	IC_MSG_COMPOUND_LITERAL,
+	IC_MSG_REDECL,
+	IC_MSG_INLINED_HERE,		/* their notes */
+	IC_MSG_DECLARED,
+	IC_MSG_ALIAS_DECLARED,
+	IC_MSG_MARK_SOURCE,
+	IC_MSG_RUNS_AFTER_INIT,
+	IC_MSG_LITERAL_INIT_ONLY,
+	IC_MSG_EARLIER_DECL,
+	IC_MSG_SUGGEST_FUNCTION,	/* suggestions */
+	IC_MSG_SUGGEST_VARIABLE,
+	IC_MSG_SUGGEST_FUNCTION_WITH,
+	IC_MSG_SUGGEST_VARIABLE_WITH,
+	IC_MSG_SUGGEST_EXIT,
+	IC_NMESSAGES
+};
+
+#define IC_MESSAGE_MAX_ARGS 8
+
+/* A message: its kind, and the arguments of the kind's format, in order. */
+struct ic_message_arg {
+	tree decl;		/* a decl, shown by its name, */
+	const char *text;	/* or a text */
+};
+
+struct ic_message {
+	enum ic_message_id id;
+	unsigned nargs;
+	struct ic_message_arg args[IC_MESSAGE_MAX_ARGS];
+};
+void ic_message_start(struct ic_message *m, enum ic_message_id id);
+void ic_message_decl(struct ic_message *m, tree decl);
+void ic_message_text(struct ic_message *m, const char *text);
+bool ic_emit_finding(const struct ic_message *m, const struct ic_rule *rule,
+		     enum ic_severity sev, rich_location *richloc,
+		     location_t fix_loc, const char *fix_text);
+void ic_emit_note(const struct ic_message *m, rich_location *richloc);
+
+/* diagnose.c */
+void ic_diagnose_all(void);
+void ic_diagnose_redecl(const struct ic_redecl *rd);
+void ic_diagnose_suggestions(void);
+void ic_diagnose_release(void);
+
+/* manifest.c */
+void ic_manifest_finish_unit(void);
+void ic_manifest_syntax_only(void);
 
 #endif /* INITCHECK_H */

@@ -36,8 +36,6 @@
  * ask: its section and function sizes are null ("sizes_exact": false).
  */
 #include "initcheck.h"
-#include <zlib.h>
-#include "../include/initcheck-record.h"
 
 #define IC_MANIFEST_SECTION IC_RECORD_SECTION
 
@@ -116,14 +114,13 @@ static json::object *symbol_json(tree decl, const struct ic_place *p)
 	return o;
 }
 
-static bool is_latent_helper(tree fn, int depth);
-
-/* Which rule a reference from FROM would break if the symbol turned out,
-   in another translation unit, to be init, meminit or exit: the report
-   judges cross-unit references with this table, not a copy of rules.c.
-   Written as "init": "init-from-text:error", ... */
-static void forbidden_text(const struct ic_ref *r, const struct ic_place *from,
-			   char *buf, size_t len)
+/* Which rule a reference from FROM (through call SITE of an always-inline
+   function, or NULL) would break if the symbol turned out, in another
+   translation unit, to be init, meminit or exit: the report judges
+   cross-unit references with this table, not a copy of rules.c.  Written
+   as "init": "init-from-text:error", ... */
+static void forbidden_text(const struct ic_ref *r, tree from,
+			   const struct ic_ref *site, char *buf, size_t len)
 {
 	static const enum ic_class targets[] = { IC_INIT, IC_MEMINIT,
 						 IC_EXIT };
@@ -134,89 +131,15 @@ static void forbidden_text(const struct ic_ref *r, const struct ic_place *from,
 		struct ic_place to = { targets[i], "", NULL,
 				       TREE_CODE(r->to) == FUNCTION_DECL,
 				       false };
-		const struct ic_rule *rule = ic_rule_for(from, &to);
-		enum ic_severity sev;
+		struct ic_verdict v;
 
-		if (!rule || ic_exempt(r, r->from, from, r->to, &to))
-			continue;
-		/* meminit too: freed as init is when memory hotplug is off,
-		   and kept with init callers inlined into it otherwise. */
-		if (targets[i] != IC_EXIT && is_latent_helper(r->from, 0))
-			rule = ic_rule_named(IC_RULE_INIT_FROM_INLINE);
-		sev = ic_rule_severity(rule);
-		if (sev == IC_IGNORE)
+		if (!ic_judge(r, from, site, &to, IC_JUDGE_ELSEWHERE, &v))
 			continue;
 		used += snprintf(buf + used, len - used, "%s%s=%s:%s",
 				 used ? " " : "", ic_class_name(targets[i]),
-				 rule->name, sev == IC_ERROR ? "error"
+				 v.rule->name, v.severity == IC_ERROR ? "error"
 				 : "warning");
 	}
-}
-
-/*
- * A latent helper: a static function declared inline (not always_inline:
- * that one is judged at its callers) that only init code uses, in this
- * unit.  At -O2 GCC inlines it there and no object refers to anything
- * from .text; built with -O0, -fno-inline, KCOV or GCOV, or by another
- * compiler, it is emitted out of line in .text.  What it refers to that
- * another unit turns out to define __init is then a mismatch no build of
- * this configuration shows: the report judges it under init-from-inline.
- * A caller counts as init code when it is init code, __ref code (which
- * vouches for what it refers to while init lives: Linux's
- * sparse_index_alloc() calls memblock_alloc_node() so), or a latent
- * helper itself (helpers calling helpers, as headers have them).
- */
-static hash_map<tree, bool> *latent_cache;
-
-static bool used_by_init_only(tree fn, int depth)
-{
-	const vec<unsigned> *calls = ic_calls_of(fn);
-	unsigned i, uses = 0;
-
-	/* An address is a copy out of line: every use must be a call. */
-	if (ic_address_taken(fn))
-		return false;
-	for (i = 0; calls && i < calls->length(); i++) {
-		const struct ic_ref *c = ic_ref_at((*calls)[i]);
-		struct ic_place p;
-
-		if (!c->from)
-			return false;
-		/* A helper nothing calls brings no copy: not a caller. */
-		if (!ic_can_run(c->from))
-			continue;
-		ic_classify(c->from, &p);
-		/* __ref code vouches for its references while init lives:
-		   the helper inlined there is as safe as in __init code. */
-		if (p.cls != IC_INIT && p.cls != IC_REF
-		    && !is_latent_helper(c->from, depth + 1))
-			return false;
-		uses++;
-	}
-	return uses > 0;
-}
-
-static bool is_latent_helper(tree fn, int depth)
-{
-	bool existed, *known, latent;
-	struct ic_place p;
-
-	if (TREE_CODE(fn) != FUNCTION_DECL || TREE_PUBLIC(fn)
-	    || !DECL_DECLARED_INLINE_P(fn)
-	    || lookup_attribute("always_inline", DECL_ATTRIBUTES(fn)))
-		return false;
-	if (depth > 8)
-		return false;
-	if (!latent_cache)
-		latent_cache = new hash_map<tree, bool>;
-	known = &latent_cache->get_or_insert(fn, &existed);
-	if (existed)
-		return *known;
-	*known = false;		/* a cycle of helpers is not latent */
-	ic_classify(fn, &p);
-	latent = p.cls == IC_NORMAL && used_by_init_only(fn, depth);
-	*latent_cache->get(fn) = latent;
-	return latent;
 }
 
 /* How the source function of a row is declared: the report tells a helper
@@ -253,21 +176,20 @@ struct ref_table {
 	hash_map<nofree_string_hash, int> file_ix, set_ix;
 };
 
-/* One row: R's target, referred to from FROM at LOC. */
+/* One row: R's target, referred to from FROM at LOC (through call SITE
+   of an always-inline function, or NULL). */
 static void add_row(struct ref_table *t, const struct ic_ref *r, tree from,
-		    location_t loc)
+		    const struct ic_ref *site, location_t loc)
 {
 	struct ic_place place;
 	expanded_location x;
 	json::array *row;
 	char buf[256];
-	struct ic_ref as_from = *r;
 
 	if (t->seen.add(std::make_pair(r->to, from)))
 		return;
 	ic_classify(from, &place);
-	as_from.from = from;
-	forbidden_text(&as_from, &place, buf, sizeof(buf));
+	forbidden_text(r, from, site, buf, sizeof(buf));
 	if (!buf[0])
 		return;
 	x = expand_location(loc);
@@ -299,22 +221,16 @@ static void add_row(struct ref_table *t, const struct ic_ref *r, tree from,
 
 /* A reference made in an always-inline function counts at each call of
    it, from the caller (as diagnose.c judges it). */
-static void add_rows_through(struct ref_table *t, const struct ic_ref *r,
-			     tree inlined, int depth)
+struct inlined_row {
+	struct ref_table *t;
+	const struct ic_ref *ref;
+};
+
+static void add_row_at_call(const struct ic_ref *c, void *data)
 {
-	const vec<unsigned> *calls = ic_calls_of(inlined);
-	unsigned i;
+	struct inlined_row *in = (struct inlined_row *)data;
 
-	for (i = 0; calls && i < calls->length(); i++) {
-		const struct ic_ref *c = ic_ref_at((*calls)[i]);
-
-		if (!ic_can_run(c->from))
-			continue;
-		if (!ic_is_transparent(c->from))
-			add_row(t, r, c->from, c->loc);
-		else if (depth < 8)
-			add_rows_through(t, r, c->from, depth + 1);
-	}
+	add_row(in->t, in->ref, c->from, c, c->loc);
 }
 
 /* References to symbols this unit does not define: the first one per
@@ -342,13 +258,14 @@ static void references_json(json::object *m)
 		if (!r->from || !TREE_PUBLIC(r->to) || !DECL_EXTERNAL(r->to)
 		    || !ic_can_run(r->from))
 			continue;
-		if (ic_is_transparent(r->from))
-			add_rows_through(&t, r, r->from, 0);
-		else
-			add_row(&t, r, r->from, r->loc);
+		if (ic_is_transparent(r->from)) {
+			struct inlined_row in = { &t, r };
+
+			ic_for_each_real_call(r->from, add_row_at_call, &in);
+		} else {
+			add_row(&t, r, r->from, NULL, r->loc);
+		}
 	}
-	delete latent_cache;
-	latent_cache = NULL;
 	m->set("reference_columns", cols);
 	m->set("references", t.rows);
 	m->set("files", t.files);

@@ -6,6 +6,10 @@
  * style listings and in the message for an unknown key).  A bad key or value
  * is one error line naming what is accepted; the plugin then stays out of
  * the compilation, which fails on that error.
+ *
+ * The bottom layer: the values land in ic_opts, which the layers above
+ * read; what only they can check (rule names, kernel versions: rules.c,
+ * ic_rules_configure) they check there.
  */
 #include "initcheck.h"
 
@@ -22,45 +26,32 @@ struct ic_key {
 	const char *help;
 };
 
-/* error=RULE[,RULE...], warning=..., ignore=...; RULE may be "all". */
+/* error=RULE[,RULE...], warning=..., ignore=..., kernel=VERSION: kept in
+   the order given, for rules.c, which knows the rules' and the kernels'
+   names. */
+static void add_rule_setting(const char *key, const char *value)
+{
+	ic_opts.rule_settings = XRESIZEVEC(struct ic_rule_setting,
+					   ic_opts.rule_settings,
+					   ic_opts.nrule_settings + 1);
+	ic_opts.rule_settings[ic_opts.nrule_settings].key = key;
+	ic_opts.rule_settings[ic_opts.nrule_settings++].value = value;
+}
+
 static bool set_severity(const char *key, const char *value)
 {
-	enum ic_severity sev = !strcmp(key, "error") ? IC_ERROR
-			       : !strcmp(key, "warning") ? IC_WARNING
-			       : IC_IGNORE;
-	char *list = xstrdup(value), *name, *next;
-	bool ok = true;
-
-	/* Not strtok: "error=," or "error=a,,b" has an empty name, which is
-	   a typo to report, not a list to skip in silence. */
-	for (name = list; name; name = next) {
-		next = strchr(name, ',');
-		if (next)
-			*next++ = '\0';
-		if (!*name) {
-			error("%s: empty rule name in %<-fplugin-arg-%s-%s=%s%>;"
-			      " rules are: all, %s", IC_NAME, IC_NAME, key,
-			      value, ic_rule_names());
-			ok = false;
-		} else if (!ic_rule_set_severity(name, sev)) {
-			error("%s: unknown rule %qs in %<-fplugin-arg-%s-%s=%s%>;"
-			      " rules are: all, %s", IC_NAME, name, IC_NAME,
-			      key, value, ic_rule_names());
-			ok = false;
-		}
-	}
-	free(list);
-	return ok;
+	add_rule_setting(key, value);
+	return true;
 }
 
 static bool set_profile(const char *key, const char *value)
 {
 	if (!strcmp(value, "strict"))
-		ic_profile = IC_PROFILE_STRICT;
+		ic_opts.profile = IC_PROFILE_STRICT;
 	else if (!strcmp(value, "kernel"))
-		ic_profile = IC_PROFILE_KERNEL;
+		ic_opts.profile = IC_PROFILE_KERNEL;
 	else if (!strcmp(value, "xen"))
-		ic_profile = IC_PROFILE_XEN;
+		ic_opts.profile = IC_PROFILE_XEN;
 	else {
 		error("%s: bad value %qs for %<-fplugin-arg-%s-%s%>;"
 		      " accepted: strict, kernel, xen", IC_NAME, value, IC_NAME,
@@ -74,13 +65,8 @@ static bool set_profile(const char *key, const char *value)
    not by the version the compilation shows. */
 static bool set_kernel(const char *key, const char *value)
 {
-	if (!ic_kernel_name(value)) {
-		error("%s: bad value %qs for %<-fplugin-arg-%s-%s%>;"
-		      " accepted: %s", IC_NAME, value, IC_NAME, key,
-		      ic_kernel_names());
-		return false;
-	}
-	ic_profile = IC_PROFILE_KERNEL;
+	add_rule_setting(key, value);
+	ic_opts.profile = IC_PROFILE_KERNEL;
 	return true;
 }
 

@@ -11,6 +11,9 @@
  *
  * The kernel's include/linux/init.h allows __init on the definition alone,
  * so -fplugin-arg-initcheck-profile=kernel does not run this check.
+ *
+ * What it sees it hands up as data (struct ic_redecl); diagnose.c words
+ * and emits the warning, at once (initcheck.c).
  */
 #include "initcheck.h"
 
@@ -25,56 +28,17 @@ static bool is_candidate(tree decl)
 	       && !decl_function_context(decl);
 }
 
-static void warn_redecl(tree decl, location_t first, location_t later,
-			const struct ic_place *p)
-{
-	const struct ic_rule *rule = ic_rule_named("section-redecl");
-	enum ic_severity sev = ic_rule_severity(rule);
-	auto_diagnostic_group d;
-	bool shown, lifted;
-	char msg[512];
-
-	if (sev == IC_IGNORE)
-		return;
-	snprintf(msg, sizeof(msg), "'%s' is put in section %s here, but an "
-		 "earlier declaration has no section",
-		 IDENTIFIER_POINTER(DECL_NAME(decl)), p->section);
-	lifted = ic_werror_suspend(ic_diagnostic_kind(sev));
-	shown = emit_diagnostic(ic_diagnostic_kind(sev), later, 0,
-				"%qD is put in section %s here, but an earlier "
-				"declaration has no section [%s:%s]", decl,
-				p->section, IC_NAME, rule->name);
-	ic_werror_resume(lifted);
-	if (shown) {
-		gcc_rich_location richloc(first);
-
-		/* The one edit that makes them agree: the marker on the
-		   earlier declaration too, before its name. */
-		char fix[64];
-
-		if (p->marker && p->is_function) {
-			snprintf(fix, sizeof(fix), "%s ", p->marker);
-			richloc.add_fixit_insert_before(first, fix);
-		}
-		inform(&richloc, "earlier declaration of %qD", decl);
-		ic_sarif_result(rule, sev, later, msg,
-				p->marker && p->is_function ? first
-				: UNKNOWN_LOCATION,
-				p->marker && p->is_function ? fix : NULL);
-		snprintf(msg, sizeof(msg), "earlier declaration of '%s'",
-			 IDENTIFIER_POINTER(DECL_NAME(decl)));
-		ic_sarif_note(first, msg);
-	}
-}
-
-/* Each declaration or definition of DECL, in source order. */
-void ic_redecl_seen(tree decl)
+/* Each declaration or definition of DECL, in source order: whether it
+   puts DECL in an init or exit section that an earlier declaration did
+   not name, and then where both are, in *OUT (diagnose.c words it). */
+bool ic_redecl_seen(tree decl, struct ic_redecl *out)
 {
 	struct ic_place p;
 	location_t *first;
+	bool found = false;
 
-	if (ic_profile != IC_PROFILE_STRICT || !is_candidate(decl))
-		return;
+	if (ic_opts.profile != IC_PROFILE_STRICT || !is_candidate(decl))
+		return false;
 	if (!seen) {
 		seen = new hash_set<tree>;
 		unmarked = new hash_map<tree, location_t>;
@@ -83,19 +47,22 @@ void ic_redecl_seen(tree decl)
 	if (!seen->add(decl)) {
 		if (p.section_is_default)
 			unmarked->put(decl, DECL_SOURCE_LOCATION(decl));
-		return;
+		return false;
 	}
 	first = unmarked->get(decl);
 	if (!first || p.section_is_default)
-		return;
+		return false;
 	if (p.cls == IC_INIT || p.cls == IC_MEMINIT || p.cls == IC_EXIT) {
-		location_t later = DECL_SOURCE_LOCATION(decl);
-
-		if (later == *first)
-			later = input_location;
-		warn_redecl(decl, *first, later, &p);
+		out->decl = decl;
+		out->first = *first;
+		out->later = DECL_SOURCE_LOCATION(decl);
+		if (out->later == *first)
+			out->later = input_location;
+		out->place = p;
+		found = true;
 	}
 	unmarked->remove(decl);
+	return found;
 }
 
 void ic_redecl_release(void)

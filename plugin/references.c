@@ -7,7 +7,15 @@
  * both fire under -fsyntax-only, and nothing has been inlined, cloned or
  * folded away yet, so the same source gives the same references at every
  * optimisation level.  Sections are not judged here: a later declaration
- * may still add __init, so diagnose.c judges them all at the end.
+ * may still add __init, so they are all judged at the end (judge.c).
+ *
+ * The walk records; it calls nothing above it.  What else it meets that
+ * a feature wants to see (a call's string arguments, every literal:
+ * strings.c) goes through the hooks set from above (ic_walk_set_hooks).
+ * Top-level asm records its references here too (toplevel-asm.c).  Once
+ * the unit is parsed, the store answers questions about the graph: which
+ * functions can run, the calls of each, which ones are always-inline and
+ * judged at their callers (ic_is_transparent, ic_for_each_real_call).
  */
 #include "initcheck.h"
 
@@ -24,6 +32,15 @@ const struct ggc_root_tab ic_refs_ggc_roots[] = {
 
 static struct ic_ref *refs;
 static unsigned nrefs, refs_alloc;
+
+/* What the walk tells the layers above it as it goes, besides the
+   references it records (strings.c's literals): set from above. */
+static const struct ic_walk_hooks *hooks;
+
+void ic_walk_set_hooks(const struct ic_walk_hooks *h)
+{
+	hooks = h;
+}
 static hash_set<tree> *scanned;		/* variables whose initializer was read */
 
 struct scan {
@@ -307,9 +324,8 @@ static void scan(struct scan *s, tree t)
 	if (!t || TYPE_P(t))
 		return;
 	if (CONSTANT_CLASS_P(t)) {
-		if (TREE_CODE(t) == STRING_CST
-		    && (ic_opts.suggest || ic_opts.move_strings))
-			ic_strings_seen(t);
+		if (TREE_CODE(t) == STRING_CST && hooks)
+			hooks->string(t);
 		return;
 	}
 
@@ -403,8 +419,8 @@ static void scan(struct scan *s, tree t)
 		    && TREE_CODE(TREE_OPERAND(fn, 0)) == FUNCTION_DECL) {
 			record(s, TREE_OPERAND(fn, 0), EXPR_LOCATION(t),
 			       IC_REF_CALL);
-			if (ic_opts.suggest || ic_opts.move_strings)
-				ic_strings_call(s->from, t);
+			if (hooks)
+				hooks->call(s->from, t);
 			for (i = 0; i < call_expr_nargs(t); i++)
 				scan_at(s, CALL_EXPR_ARG(t, i),
 					EXPR_LOCATION(t));
@@ -676,7 +692,7 @@ bool ic_can_run(tree from)
 
 /*
  * The calls of each function, for what is judged at the calls of an
- * always-inline function (diagnose.c, manifest.c): an index built once,
+ * always-inline function (ic_for_each_real_call): an index built once,
  * where a scan of every reference per inlined reference cost 0.2 % of a
  * kernel unit's compile.
  */
@@ -714,6 +730,68 @@ const vec<unsigned> *ic_calls_of(tree fn)
 	return callers->get(fn);
 }
 
+/*
+ * An always-inline static function is not code of its own: the language
+ * puts its body into every caller, whatever -O says.  What it refers to is
+ * judged at each call, against the caller's section, so a wrapper like
+ * the kernel's memblock_alloc() (always-inline, calling __init code) is
+ * fine in __init callers and an error in the others.  One whose address
+ * is taken gets an out-of-line copy and is judged as itself.
+ */
+static hash_map<tree, bool> *transparent_cache;
+
+static tree transparent_asked;		/* the references of one body come */
+static bool transparent_answer;		/* in a run: ask once per run */
+
+bool ic_is_transparent(tree fn)
+{
+	bool *known, existed;
+	struct ic_place p;
+
+	if (fn == transparent_asked)
+		return transparent_answer;
+	transparent_asked = fn;
+	transparent_answer = false;
+	if (!fn || TREE_CODE(fn) != FUNCTION_DECL || TREE_PUBLIC(fn)
+	    || !lookup_attribute("always_inline", DECL_ATTRIBUTES(fn)))
+		return false;
+	if (!transparent_cache)
+		transparent_cache = new hash_map<tree, bool>;
+	known = &transparent_cache->get_or_insert(fn, &existed);
+	if (!existed) {
+		ic_classify(fn, &p);
+		*known = p.cls == IC_NORMAL && !ic_address_taken(fn);
+	}
+	transparent_answer = *known;
+	return transparent_answer;
+}
+
+/* The calls that bring FN's body into functions of their own, each given
+   to EACH with DATA: FN's calls from code that can run, and where the
+   caller is always-inline (ic_is_transparent), its callers' calls, and so
+   on, DEPTH levels up to 8. */
+static void real_calls(tree fn, ic_call_fn each, void *data, int depth)
+{
+	const vec<unsigned> *calls = ic_calls_of(fn);
+	unsigned i;
+
+	for (i = 0; calls && i < calls->length(); i++) {
+		const struct ic_ref *c = &refs[(*calls)[i]];
+
+		if (!ic_can_run(c->from))
+			continue;
+		if (!ic_is_transparent(c->from))
+			each(c, data);
+		else if (depth < 8)
+			real_calls(c->from, each, data, depth + 1);
+	}
+}
+
+void ic_for_each_real_call(tree fn, ic_call_fn each, void *data)
+{
+	real_calls(fn, each, data, 0);
+}
+
 unsigned ic_refs_count(void)
 {
 	return nrefs;
@@ -741,5 +819,9 @@ void ic_refs_release(void)
 	callers = NULL;
 	delete address_taken;
 	address_taken = NULL;
+	delete transparent_cache;
+	transparent_cache = NULL;
+	transparent_asked = NULL_TREE;
+	transparent_answer = false;
 	vec_free(ic_live_decls);
 }

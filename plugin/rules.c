@@ -11,7 +11,6 @@
  * -fplugin-arg-initcheck-{error,warning,ignore}=NAME take.
  */
 #include "initcheck.h"
-#include "../include/initcheck-record.h"
 
 #define ANY_INIT	(IC_BIT(IC_INIT) | IC_BIT(IC_MEMINIT))
 #define TEXT_LIKE	(IC_BIT(IC_NORMAL) | IC_BIT(IC_HEAD))
@@ -368,13 +367,11 @@ static const struct ic_guard ic_xen_guards[] = {
 	  "dom0, dom_xen, dom_io) are built at boot" },
 };
 
-enum ic_profile ic_profile = IC_PROFILE_STRICT;
-
 /* The kernel version named by -fplugin-arg-initcheck-kernel=, or NULL to
    take it from the compilation. */
 static const struct ic_kernel_version *kernel_named;
 
-bool ic_kernel_name(const char *name)
+static bool name_kernel(const char *name)
 {
 	size_t i;
 
@@ -387,7 +384,7 @@ bool ic_kernel_name(const char *name)
 }
 
 /* "6.1, 6.12", for error messages. */
-const char *ic_kernel_names(void)
+static const char *kernel_names(void)
 {
 	static char buf[128];
 	size_t i;
@@ -490,14 +487,14 @@ static void select_kernel(void)
 			       "name one with %<-fplugin-arg-%s-kernel=%> (%s)",
 			       IC_NAME, code >> 16, (code >> 8) & 0xff,
 			       version_h, newest->name, IC_NAME,
-			       ic_kernel_names());
+			       kernel_names());
 		else
 			inform(UNKNOWN_LOCATION, "%s: the kernel version is "
 			       "unknown (no generated/uapi/linux/version.h "
 			       "in this compilation); judging by the modpost "
 			       "of Linux %s; name one with "
 			       "%<-fplugin-arg-%s-kernel=%> (%s)", IC_NAME,
-			       newest->name, IC_NAME, ic_kernel_names());
+			       newest->name, IC_NAME, kernel_names());
 	}
 	rules_on = 0;
 	for (j = 0; j < IC_MAX_ROWS && kernel->rows[j].rule; j++) {
@@ -515,7 +512,7 @@ static void select_kernel(void)
 /* The exemptions of the profile in force (a profile is one table). */
 static const struct ic_exemption *exemptions(size_t *n)
 {
-	switch (ic_profile) {
+	switch (ic_opts.profile) {
 	case IC_PROFILE_KERNEL:
 		select_kernel();
 		*n = kernel->nexemptions;
@@ -815,7 +812,7 @@ static int init_only_unit = -1;
 void ic_rules_note_unit(void)
 {
 	if (init_only_unit < 0)
-		init_only_unit = ic_profile == IC_PROFILE_XEN
+		init_only_unit = ic_opts.profile == IC_PROFILE_XEN
 				 && ic_macro_defined("INIT_SECTIONS_ONLY");
 }
 
@@ -829,7 +826,7 @@ const struct ic_rule *ic_rule_for(const struct ic_place *from,
 {
 	size_t i;
 
-	if (ic_profile == IC_PROFILE_KERNEL) {
+	if (ic_opts.profile == IC_PROFILE_KERNEL) {
 		select_kernel();
 		/* A section this kernel's modpost does not know (.meminit.*
 		   in 6.12) is neither a source nor a target. */
@@ -840,7 +837,7 @@ const struct ic_rule *ic_rule_for(const struct ic_place *from,
 	for (i = 0; i < ARRAY_SIZE(ic_rules); i++) {
 		const struct ic_rule *r = &ic_rules[i];
 
-		if (ic_profile == IC_PROFILE_KERNEL && r->from
+		if (ic_opts.profile == IC_PROFILE_KERNEL && r->from
 		    && !(rules_on & (1u << i)))
 			continue;
 		if (!(r->from & IC_BIT(from->cls)) || !(r->to & IC_BIT(to->cls)))
@@ -905,7 +902,7 @@ diagnostic_t ic_diagnostic_kind(enum ic_severity sev)
 	return sev == IC_ERROR ? DK_ERROR : DK_WARNING;
 }
 
-bool ic_rule_set_severity(const char *name, enum ic_severity sev)
+static bool set_rule_severity(const char *name, enum ic_severity sev)
 {
 	size_t i;
 	bool found = false;
@@ -921,7 +918,7 @@ bool ic_rule_set_severity(const char *name, enum ic_severity sev)
 
 /* "init-from-text, init-from-data, ...", for error messages: made once,
    sized before it is written. */
-const char *ic_rule_names(void)
+static const char *rule_names(void)
 {
 	static char *buf;
 	size_t i, len = 1, used = 0;
@@ -936,4 +933,60 @@ const char *ic_rule_names(void)
 				 ic_rules[i].name);
 	buf[used] = '\0';
 	return buf;
+}
+
+/* error=RULE[,RULE...], warning=..., ignore=... (KEY=VALUE); RULE may be
+   "all". */
+static bool apply_setting(const char *key, const char *value)
+{
+	enum ic_severity sev = !strcmp(key, "error") ? IC_ERROR
+			       : !strcmp(key, "warning") ? IC_WARNING
+			       : IC_IGNORE;
+	char *list = xstrdup(value), *name, *next;
+	bool ok = true;
+
+	/* Not strtok: "error=," or "error=a,,b" has an empty name, which is
+	   a typo to report, not a list to skip in silence. */
+	for (name = list; name; name = next) {
+		next = strchr(name, ',');
+		if (next)
+			*next++ = '\0';
+		if (!*name) {
+			error("%s: empty rule name in %<-fplugin-arg-%s-%s=%s%>;"
+			      " rules are: all, %s", IC_NAME, IC_NAME, key,
+			      value, rule_names());
+			ok = false;
+		} else if (!set_rule_severity(name, sev)) {
+			error("%s: unknown rule %qs in %<-fplugin-arg-%s-%s=%s%>;"
+			      " rules are: all, %s", IC_NAME, name, IC_NAME,
+			      key, value, rule_names());
+			ok = false;
+		}
+	}
+	free(list);
+	return ok;
+}
+
+/* What the options (options.c) ask of the rules: each error=, warning=,
+   ignore= and kernel= in the order given, so that a later one overrides
+   an earlier one.  False when a name was bad (each said so). */
+bool ic_rules_configure(void)
+{
+	bool ok = true;
+	unsigned i;
+
+	for (i = 0; i < ic_opts.nrule_settings; i++) {
+		const struct ic_rule_setting *set = &ic_opts.rule_settings[i];
+
+		if (strcmp(set->key, "kernel")) {
+			if (!apply_setting(set->key, set->value))
+				ok = false;
+		} else if (!name_kernel(set->value)) {
+			error("%s: bad value %qs for %<-fplugin-arg-%s-%s%>;"
+			      " accepted: %s", IC_NAME, set->value, IC_NAME,
+			      set->key, kernel_names());
+			ok = false;
+		}
+	}
+	return ok;
 }

@@ -119,8 +119,8 @@ static const char *text_key(tree str)
 }
 
 /* CALL, made in __init function FROM: its literals that the callee only
-   reads.  Called by the walk before it visits the arguments. */
-void ic_strings_call(tree from, tree call)
+   reads.  Told by the walk before it visits the arguments. */
+static void strings_call(tree from, tree call)
 {
 	struct ic_place p;
 	tree fn = CALL_EXPR_FN(call);
@@ -149,7 +149,7 @@ void ic_strings_call(tree from, tree call)
 
 /* Every literal the walk meets: those not in init-only use keep their
    text alive. */
-void ic_strings_seen(tree str)
+static void strings_seen(tree str)
 {
 	if (!active() || (init_only && init_only->contains(str)))
 		return;
@@ -157,6 +157,10 @@ void ic_strings_seen(tree str)
 		other_texts = new hash_set<nofree_string_hash>;
 	other_texts->add(text_key(str));
 }
+
+/* What the walk (references.c) tells this file, as it meets it: set by
+   initcheck.c when suggest= or move-strings asks for the literals. */
+const struct ic_walk_hooks ic_strings_hooks = { strings_call, strings_seen };
 
 /* The array a literal of this text moves to: one per text. */
 static tree init_array(tree str, location_t loc)

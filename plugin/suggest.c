@@ -168,137 +168,166 @@ static const char *marker_for(tree decl)
 	       ? "__initconst" : "__initdata";
 }
 
-static void compute(void)
-{
+/* The candidates of the unit, and where each is in the list. */
+struct candidates {
 	hash_map<tree, unsigned> index;
-	vec<struct candidate> cands = vNULL;
-	unsigned i, n = ic_refs_count();
-	bool changed = true;
+	vec<struct candidate> list;
+};
 
-	computed = true;
-	for (i = 0; i < n; i++) {
-		const struct ic_ref *r = ic_ref_at(i);
-		struct candidate c = { r->to, CAND_NONE, false, true, false, 0 };
+static void add_candidate(struct candidates *c, tree decl, bool global_only)
+{
+	struct candidate k = { decl, CAND_NONE, false, true, false, 0 };
 
-		if (index.get(r->to))
-			continue;
-		c.kind = candidate_kind(r->to);
-		if (c.kind != CAND_NONE) {
-			index.put(r->to, cands.length());
-			cands.safe_push(c);
-		}
-	}
-	for (i = 0; i < global_defs.length(); i++) {
-		tree decl = global_defs[i];
-		struct candidate c = { decl, CAND_NONE, false, true, false, 0 };
-
-		if (index.get(decl))
-			continue;
-		c.kind = candidate_kind(decl);
-		if (c.kind == CAND_GLOBAL) {
-			index.put(decl, cands.length());
-			cands.safe_push(c);
-		}
-	}
-	if (cands.is_empty())
+	if (c->index.get(decl))
 		return;
+	k.kind = candidate_kind(decl);
+	if (global_only ? k.kind != CAND_GLOBAL : k.kind == CAND_NONE)
+		return;
+	c->index.put(decl, c->list.length());
+	c->list.safe_push(k);
+}
 
-	/* Direct verdicts: a use from code or data that lives on rules its
-	   target out; a use from a candidate depends on that candidate. */
+/* Every function and variable a reference names, and every global one
+   defined here (other units may be its only users). */
+static void find_candidates(struct candidates *c)
+{
+	unsigned i, n = ic_refs_count();
+
+	for (i = 0; i < n; i++)
+		add_candidate(c, ic_ref_at(i)->to, false);
+	for (i = 0; i < global_defs.length(); i++)
+		add_candidate(c, global_defs[i], true);
+}
+
+/* Direct verdicts: a use from code or data that lives on rules its target
+   out; a use from a candidate depends on that candidate. */
+static void decide_direct_uses(struct candidates *c)
+{
+	unsigned i, n = ic_refs_count();
+
 	for (i = 0; i < n; i++) {
 		const struct ic_ref *r = ic_ref_at(i);
-		unsigned *to = index.get(r->to), *from;
+		unsigned *to = c->index.get(r->to), *from;
+		struct candidate *t;
 		struct ic_place fp;
 
 		if (!to || (r->from && !ic_can_run(r->from)))
 			continue;
-		cands[*to].uses++;
+		t = &c->list[*to];
+		t->uses++;
 		/* From a static candidate: decided below, with it.  From a
 		   global one: as from runtime code, since other units may
 		   call it after boot; a second run, once it is marked, may
 		   suggest what it alone uses. */
-		from = r->from ? index.get(r->from) : NULL;
-		if (from && cands[*from].kind == CAND_STATIC
+		from = r->from ? c->index.get(r->from) : NULL;
+		if (from && c->list[*from].kind == CAND_STATIC
 		    && r->kind != IC_REF_ADDRESS
 		    && TREE_CODE(r->from) == FUNCTION_DECL) {
-			cands[*to].exit_only = false;
+			t->exit_only = false;
 			continue;
 		}
 		if (r->from)
 			ic_classify(r->from, &fp);
 		if (runtime_use(r, r->from ? fp.cls : IC_NORMAL))
-			cands[*to].out = true;
+			t->out = true;
 		/* module_exit()'s table: what only it names is exit code,
 		   discarded when built in (__exit), not init code. */
 		if (!r->from || fp.cls != IC_INIT_TABLE
 		    || strcmp(fp.section, ".exitcall.exit"))
-			cands[*to].exit_only = false;
+			t->exit_only = false;
 		else
-			cands[*to].exit_use = true;
+			t->exit_use = true;
 	}
-
 	/* Named by the exit table and used by init code too: neither
 	   marker fits (a module's exit function runs long after init). */
-	for (i = 0; i < cands.length(); i++)
-		if (cands[i].exit_use && !cands[i].exit_only)
-			cands[i].out = true;
+	for (i = 0; i < c->list.length(); i++)
+		if (c->list[i].exit_use && !c->list[i].exit_only)
+			c->list[i].out = true;
+}
 
-	/* A candidate ruled out is runtime code or data: what it calls or
-	   reads is reached after boot too.  Small sets, so a plain fixpoint. */
+/* A candidate ruled out is runtime code or data: what it calls or reads
+   is reached after boot too.  Small sets, so a plain fixpoint. */
+static void spread_runtime_uses(struct candidates *c)
+{
+	unsigned i, n = ic_refs_count();
+	bool changed = true;
+
 	while (changed) {
 		changed = false;
 		for (i = 0; i < n; i++) {
 			const struct ic_ref *r = ic_ref_at(i);
-			unsigned *to = index.get(r->to);
-			unsigned *from = r->from ? index.get(r->from) : NULL;
+			unsigned *to = c->index.get(r->to);
+			unsigned *from = r->from ? c->index.get(r->from) : NULL;
 
-			if (to && from && cands[*from].out && !cands[*to].out
-			    && ic_can_run(r->from)) {
-				cands[*to].out = true;
+			if (to && from && c->list[*from].out
+			    && !c->list[*to].out && ic_can_run(r->from)) {
+				c->list[*to].out = true;
 				changed = true;
 			}
 		}
 	}
+}
 
-	/* Static ones with a use are suggested; a global one is, by the
-	   report, when no unit uses it after boot. */
+static void add_suggestion(const struct candidate *k)
+{
+	struct ic_suggestion *s;
+
+	sugg = XRESIZEVEC(struct ic_suggestion, sugg, nsugg + 1);
+	s = &sugg[nsugg++];
+	s->decl = k->decl;
+	s->marker = k->exit_only && k->exit_use
+		    && TREE_CODE(s->decl) == FUNCTION_DECL
+		    ? "__exit" : marker_for(s->decl);
+	s->uses = k->uses;
+	s->needs = NULL;
+	s->nneeds = 0;
+	s->bytes = TREE_CODE(s->decl) == FUNCTION_DECL ? -1
+		   : (long)tree_to_uhwi(DECL_SIZE_UNIT(s->decl));
+}
+
+/* Static ones with a use are suggested, first; a global one is, by the
+   report, when no unit uses it after boot.  Other units' symbols go to
+   the lists of those this unit uses only from init code, or after boot. */
+static void make_suggestions(const struct candidates *c)
+{
+	unsigned i;
+
 	for (int pass = 0; pass < 2; pass++) {
-		for (i = 0; i < cands.length(); i++) {
-			struct ic_suggestion *s;
+		for (i = 0; i < c->list.length(); i++) {
+			const struct candidate *k = &c->list[i];
 
-			if (cands[i].kind == CAND_EXTERN) {
-				if (pass == 0 && cands[i].uses)
-					(cands[i].out ? runtime_ext
-					 : init_only_ext).safe_push(
-						 cands[i].decl);
+			if (k->kind == CAND_EXTERN) {
+				if (pass == 0 && k->uses)
+					(k->out ? runtime_ext : init_only_ext)
+						.safe_push(k->decl);
 				continue;
 			}
-			if (cands[i].out
-			    || (cands[i].kind == CAND_STATIC
-				&& !cands[i].uses)
-			    || (cands[i].kind == CAND_STATIC) != (pass == 0))
+			if (k->out || (k->kind == CAND_STATIC && !k->uses)
+			    || (k->kind == CAND_STATIC) != (pass == 0))
 				continue;
-			sugg = XRESIZEVEC(struct ic_suggestion, sugg,
-					  nsugg + 1);
-			s = &sugg[nsugg++];
-			s->decl = cands[i].decl;
-			s->marker = cands[i].exit_only && cands[i].exit_use
-				    && TREE_CODE(s->decl) == FUNCTION_DECL
-				    ? "__exit" : marker_for(s->decl);
-			s->uses = cands[i].uses;
-			s->needs = NULL;
-			s->nneeds = 0;
-			s->bytes = TREE_CODE(s->decl) == FUNCTION_DECL ? -1
-				   : (long)tree_to_uhwi(DECL_SIZE_UNIT(
-					     s->decl));
+			add_suggestion(k);
 		}
 		if (pass == 0)
 			nlocal = nsugg;
 	}
+}
+
+static void compute(void)
+{
+	struct candidates c;
+
+	computed = true;
+	c.list = vNULL;
+	find_candidates(&c);
+	if (c.list.is_empty())
+		return;
+	decide_direct_uses(&c);
+	spread_runtime_uses(&c);
+	make_suggestions(&c);
 	find_needs();
 	qsort(sugg, nlocal, sizeof(*sugg), cmp_suggestions);
 	qsort(sugg + nlocal, nsugg - nlocal, sizeof(*sugg), cmp_suggestions);
-	cands.release();
+	c.list.release();
 }
 
 /* PLUGIN_ALL_IPA_PASSES_START: decide now, before the IPA passes change
@@ -333,78 +362,6 @@ unsigned ic_suggestions(const struct ic_suggestion **out, unsigned *nstatic,
 	if (ext_runtime)
 		*ext_runtime = &runtime_ext;
 	return nsugg;
-}
-
-/*
- * The fix-it: the marker before the name, as in `static int __init f(void)'
- * and `static char __initdata buf[64]'; after the name for a pointer
- * (`static char *p __initdata'), where an attribute before the name would
- * belong to the pointer type.  None for an array of pointers: it would
- * have to follow the declarator's brackets, which the tree does not place.
- */
-static bool add_fixit(rich_location *richloc, tree decl, const char *marker)
-{
-	location_t loc = DECL_SOURCE_LOCATION(decl);
-	tree type = TREE_TYPE(decl);
-	char fix[32];
-
-	if (TREE_CODE(decl) == FUNCTION_DECL || !POINTER_TYPE_P(type)) {
-		if (TREE_CODE(decl) != FUNCTION_DECL
-		    && POINTER_TYPE_P(strip_array_types(type)))
-			return false;
-		snprintf(fix, sizeof(fix), "%s ", marker);
-		richloc->add_fixit_insert_before(loc, fix);
-		return true;
-	}
-	snprintf(fix, sizeof(fix), " %s", marker);
-	richloc->add_fixit_insert_after(
-		linemap_position_for_loc_and_offset(line_table, loc,
-			IDENTIFIER_LENGTH(DECL_NAME(decl)) - 1), fix);
-	return true;
-}
-
-/* PLUGIN_FINISH: one note per suggestion, after the findings. */
-void ic_suggest_notes(void)
-{
-	const struct ic_suggestion *s;
-	unsigned i, n;
-
-	ic_suggestions(&s, &n, NULL, NULL);
-	for (i = 0; i < n; i++) {
-		tree decl = s[i].decl;
-		gcc_rich_location richloc(DECL_SOURCE_LOCATION(decl));
-
-		/* A finding's note already asks for the marker. */
-		if (ic_diagnose_marked(decl))
-			continue;
-		add_fixit(&richloc, decl, s[i].marker);
-		if (s[i].nneeds && TREE_CODE(decl) == FUNCTION_DECL)
-			inform(&richloc, "%qD is only reached from init code "
-			       "and from %qD, also suggested; marking it %qs "
-			       "together with %qD frees its code after boot "
-			       "[%s:suggest]", decl, s[i].needs[0], s[i].marker,
-			       s[i].needs[0], IC_NAME);
-		else if (s[i].nneeds)
-			inform(&richloc, "%qD is only used by init code and "
-			       "by %qD, also suggested; marking it %qs "
-			       "together with %qD frees its %ld bytes after boot "
-			       "[%s:suggest]", decl, s[i].needs[0], s[i].marker,
-			       s[i].needs[0], s[i].bytes, IC_NAME);
-		else if (!strcmp(s[i].marker, "__exit"))
-			inform(&richloc, "%qD is only named by the module "
-			       "exit table; marking it %qs discards it when "
-			       "built in [%s:suggest]", decl, s[i].marker,
-			       IC_NAME);
-		else if (TREE_CODE(decl) == FUNCTION_DECL)
-			inform(&richloc, "%qD is only reached from init code; "
-			       "marking it %qs frees its code after boot "
-			       "[%s:suggest]", decl, s[i].marker, IC_NAME);
-		else
-			inform(&richloc, "%qD is only used by init code; "
-			       "marking it %qs frees its %ld bytes after boot "
-			       "[%s:suggest]", decl, s[i].marker, s[i].bytes,
-			       IC_NAME);
-	}
 }
 
 static json::object *suggestion_json(const struct ic_suggestion *s)

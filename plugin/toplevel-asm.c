@@ -22,7 +22,6 @@
 
 static asm_node *last_asm;		/* the last statement read */
 static location_t last_decl_loc;	/* of the declaration before it */
-static hash_map<tree, tree> *by_name;	/* identifier -> decl */
 static vec<const char *> asm_sections;	/* every section the asm names */
 
 /* The I-th section named by a top-level asm statement, or NULL: the
@@ -44,43 +43,13 @@ static void note_section(const char *name)
 	asm_sections.safe_push(interned);
 }
 
-/* File-scope declarations in the order seen; put into BY_NAME only when
-   a unit has top-level asm to read (most have none), from NOTED_UPTO on. */
-static vec<tree> noted;
-static unsigned noted_upto;
-
+/* DECL was declared: a name the asm may use (symbols.c), and the location
+   the next asm statement gets. */
 void ic_asm_note_decl(tree decl)
 {
-	if (DECL_NAME(decl) && (TREE_PUBLIC(decl) || DECL_EXTERNAL(decl)
-				|| !decl_function_context(decl))) {
-		noted.safe_push(decl);
+	if (ic_symbols_note(decl))
 		ic_keep_decl(decl);
-	}
 	last_decl_loc = DECL_SOURCE_LOCATION(decl);
-}
-
-static void index_names(void)
-{
-	if (!by_name)
-		by_name = new hash_map<tree, tree>;
-	for (; noted_upto < noted.length(); noted_upto++)
-		by_name->put(DECL_NAME(noted[noted_upto]), noted[noted_upto]);
-}
-
-/* The file-scope function or variable called NAME, or NULL_TREE (the
-   target of an alias attribute: classify.c). */
-tree ic_decl_named(const char *name)
-{
-	tree id = get_identifier(name);
-	unsigned i;
-
-	/* A unit has a few aliases at most: a pass over the names costs
-	   less than indexing them (the latest declaration wins, as in the
-	   index). */
-	for (i = noted.length(); i-- > 0;)
-		if (DECL_NAME(noted[i]) == id)
-			return noted[i];
-	return NULL_TREE;
 }
 
 /* Copy the section name that starts at P (quoted or not) into BUF. */
@@ -111,7 +80,7 @@ static void operands(const char *p, const char *end, const char *section,
 {
 	while (p < end) {
 		const char *s;
-		tree *decl;
+		tree decl;
 
 		if (ISDIGIT(*p)) {		/* 16, 0x10, 1f */
 			while (p < end && ISALNUM(*p))
@@ -126,11 +95,11 @@ static void operands(const char *p, const char *end, const char *section,
 			;
 		if (p - s == 1 && *s == '.')
 			continue;
-		decl = by_name->get(get_identifier_with_length(s, p - s));
+		decl = ic_symbol_by_id(get_identifier_with_length(s, p - s));
 		if (decl)
 			/* Interned: identifiers outlive garbage collection. */
 			ic_record_asm_ref(IDENTIFIER_POINTER(
-					  get_identifier(section)), *decl, loc);
+					  get_identifier(section)), decl, loc);
 	}
 }
 
@@ -192,7 +161,6 @@ void ic_scan_toplevel_asm(void)
 		last_asm = NULL;
 		return;
 	}
-	index_names();
 	for (a = last_asm ? last_asm->next : a; a; a = a->next) {
 		/* Where a macro made both (EXPORT_SYMBOL), the line that used
 		   it. */
@@ -208,9 +176,5 @@ void ic_scan_toplevel_asm(void)
 void ic_asm_release(void)
 {
 	asm_sections.release();
-	delete by_name;
-	by_name = NULL;
-	noted.release();
-	noted_upto = 0;
 	last_asm = NULL;
 }

@@ -1,6 +1,8 @@
 #!/usr/bin/env python3
 """Check GCC's -fdiagnostics-format=json output, or initcheck's SARIF log,
-with a real JSON parser.  Usage: check-json.py json|sarif FILE RULE LINE"""
+with a real JSON parser.  Usage: check-json.py json|sarif FILE RULE LINE
+[GCC-JSON]: with GCC's JSON of the same compile (C locale), every SARIF
+message must be one of GCC's."""
 import json
 import sys
 
@@ -39,4 +41,17 @@ else:
                for r in run["tool"]["driver"]["rules"])
     notes = [n["message"]["text"] for n in res.get("relatedLocations", [])]
     assert any("'setup' is declared __init here" in n for n in notes), notes
+    if len(sys.argv) > 5:
+        # One text per message (plugin/findings.c): a result's is GCC's
+        # without the " [initcheck:RULE]" GCC's shows, a related
+        # location's is one of GCC's notes.
+        with open(sys.argv[5]) as f:
+            gcc = json.load(f)
+        texts = set(d["message"] for d in gcc)
+        notes = set(c["message"] for d in gcc for c in d.get("children", []))
+        for r in run["results"]:
+            text = "%s [initcheck:%s]" % (r["message"]["text"], r["ruleId"])
+            assert text in texts, (text, texts)
+            for n in r.get("relatedLocations", []):
+                assert n["message"]["text"] in notes, (n["message"], notes)
 print("ok")
