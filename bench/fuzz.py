@@ -433,7 +433,10 @@ REASONS = {
         "end replaces a read of a const variable by its constant value "
         "and folds the expression around it before any plugin sees it, "
         "so the reference is gone from the function's trees at -O2 (the "
-        "referrer's -fdump-tree-original at -O2 lacks the target), or "
+        "referrer's -fdump-tree-original at -O2 lacks the target), or is "
+        "in a branch the folded condition rules out (the referrer's -O2 "
+        "dump has more constant conditions, if (1), 0 && ..., than its "
+        "-fsyntax-only one: the plugin walks no such branch), or "
         "every call of the referrer is, and the plugin does not judge a "
         "static function nothing refers to (no function that can run "
         "names it in the -O2 dump)",
@@ -500,7 +503,8 @@ def check(prog, work):
             if (mode == "O2" and key in a
                     and (key[1] not in original_refs(work, "O2").get(key[0],
                                                                      ())
-                         or key[0] not in live_at_O2(work, prog))):
+                         or key[0] not in live_at_O2(work, prog)
+                         or folded_branches(work, key[0]))):
                 accepted["fe-folded-at-O2"] += 1
                 continue
             problems.append("verdict differs, -fsyntax-only vs %s: %s -> %s "
@@ -587,6 +591,27 @@ def original_refs(work, mode):
                                             no_strings(line)))
         _original[mode] = refs
     return _original[mode]
+
+
+CONSTANT_CONDITION = re.compile(
+    r"\bif \([01]\)|(?<![\w.])[01] (?:&&|\|\||\?) ")
+
+
+def folded_branches(work, fn):
+    """Whether FN's trees at -O2 have more conditions the front end made
+    constants than at -fsyntax-only: a branch ruled out by a const
+    variable's value (if (1) where the source says if (l_932 != 0)), which
+    the plugin does not walk at -O2 and GCC does not emit there."""
+    def count(mode):
+        n, cur = 0, None
+        for line in open("%s/original-%s" % (work, mode)):
+            m = re.match(r";; Function (\w+)", line)
+            if m:
+                cur = m.group(1)
+            elif cur == fn:
+                n += len(CONSTANT_CONDITION.findall(no_strings(line)))
+        return n
+    return count("O2") > count("syntax")
 
 
 def live_at_O2(work, prog):
