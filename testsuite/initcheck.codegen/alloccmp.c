@@ -18,6 +18,20 @@
  *	same: N allocated sections, R relocations, S symbols; added: LIST
  * and exits 0, or prints the differences and exits 1; 2 when a file
  * cannot be read.  -q prints nothing when they are the same.
+ *
+ * One loaded word may differ, in linked MIPS programs only, and it is
+ * named at the end of that line: GNU ld writes the number of the output's
+ * sections, plus one, into .dynamic's DT_MIPS_UNREFEXTNO
+ * (bfd/elfxx-mips.c, _bfd_mips_elf_finish_dynamic_sections:
+ * "dyn.d_un.d_val = bfd_count_sections (output_bfd) + 1"), so a kept
+ * non-allocated section adds one to it.  The compiler writes no .dynamic;
+ * the value is ld's count of sections, not code or data of a unit.  It is
+ * accepted only when every other byte of .dynamic is the same and the two
+ * values differ by exactly the number of sections OTHER adds, all of them
+ * non-allocated (the line then ends "; ld's section count:
+ * DT_MIPS_UNREFEXTNO A, B", or, when the files differ otherwise, a line
+ * "not a difference: ld's section count: ..." follows theirs); any other
+ * difference stays one.
  */
 #include <fcntl.h>
 #include <stdint.h>
@@ -41,6 +55,11 @@ struct file {
 };
 
 static int differences;
+
+/* DT_MIPS_UNREFEXTNO of PLAIN and OTHER when only it differs in .dynamic
+   (compare_dynamic), checked against the added sections in main(). */
+static bool unref_differs;
+static uintmax_t unref_a, unref_b;
 
 static void differ(const char *fmt, ...)
 {
@@ -147,6 +166,36 @@ static void compare_headers(struct file *a, struct file *b)
 	}
 }
 
+/* .dynamic of two linked MIPS programs whose bytes differ: the same
+   entries, tag by tag, and the same values but DT_MIPS_UNREFEXTNO's
+   (see the top of the file).  False at the first other difference. */
+static bool compare_dynamic(struct file *a, Elf_Data *da, struct file *b,
+			    Elf_Data *db)
+{
+	size_t n, k;
+	bool seen = false;
+
+	if (a->eh.e_machine != EM_MIPS || b->eh.e_machine != EM_MIPS)
+		return false;
+	n = da->d_size / gelf_fsize(a->elf, ELF_T_DYN, 1, EV_CURRENT);
+	for (k = 0; k < n; k++) {
+		GElf_Dyn xa, xb;
+
+		if (!gelf_getdyn(da, (int)k, &xa) || !gelf_getdyn(db, (int)k, &xb)
+		    || xa.d_tag != xb.d_tag)
+			return false;
+		if (xa.d_un.d_val == xb.d_un.d_val)
+			continue;
+		if (xa.d_tag != DT_MIPS_UNREFEXTNO || seen)
+			return false;
+		seen = true;
+		unref_a = xa.d_un.d_val;
+		unref_b = xb.d_un.d_val;
+	}
+	unref_differs = seen;
+	return seen;
+}
+
 static void compare_section(struct file *a, size_t ia, struct file *b,
 			    size_t ib)
 {
@@ -184,7 +233,8 @@ static void compare_section(struct file *a, size_t ia, struct file *b,
 		differ("%s: contents unreadable", name);
 		return;
 	}
-	if (da->d_size && memcmp(da->d_buf, db->d_buf, da->d_size)) {
+	if (da->d_size && memcmp(da->d_buf, db->d_buf, da->d_size)
+	    && !(sa.sh_type == SHT_DYNAMIC && compare_dynamic(a, da, b, db))) {
 		size_t k = 0;
 		const unsigned char *pa = da->d_buf, *pb = db->d_buf;
 
@@ -441,11 +491,12 @@ static size_t compare_relocations(struct file *a, struct file *b)
 	return total;
 }
 
-/* Sections of B that A has fewer of, by name: must not be allocated. */
-static void added_sections(struct file *a, struct file *b, char *list,
-			   size_t len)
+/* Sections of B that A has fewer of, by name: must not be allocated.
+   Returns how many. */
+static size_t added_sections(struct file *a, struct file *b, char *list,
+			     size_t len)
 {
-	size_t i, used = 0;
+	size_t i, used = 0, count = 0;
 
 	list[0] = '\0';
 	for (i = 1; i < b->shnum; i++) {
@@ -453,6 +504,7 @@ static void added_sections(struct file *a, struct file *b, char *list,
 
 		if (nth_named(a, name, occurrence(b, i)))
 			continue;
+		count++;
 		if (sec_alloc(b, i))
 			differ("allocated section only with the plugin: %s", name);
 		if (used < len)
@@ -463,12 +515,13 @@ static void added_sections(struct file *a, struct file *b, char *list,
 		if (!nth_named(b, sec_name(a, i), occurrence(a, i)))
 			differ("section only without the plugin: %s",
 			       sec_name(a, i));
+	return count;
 }
 
 int main(int argc, char **argv)
 {
 	struct file a, b;
-	size_t *va, *vb, na, nb, i, nrel, nsym;
+	size_t *va, *vb, na, nb, i, nrel, nsym, nadded;
 	char added[4096];
 	bool quiet = false;
 
@@ -494,13 +547,30 @@ int main(int argc, char **argv)
 		compare_section(&a, va[i], &b, vb[i]);
 	nrel = compare_relocations(&a, &b);
 	nsym = compare_symbols(&a, &b);
-	added_sections(&a, &b, added, sizeof(added));
+	nadded = added_sections(&a, &b, added, sizeof(added));
+	/* ld's section count: more by exactly the sections added, and the
+	   files' section counts differ by as many. */
+	if (unref_differs
+	    && (unref_b < unref_a || unref_b - unref_a != nadded
+		|| b.shnum < a.shnum || b.shnum - a.shnum != nadded)) {
+		differ(".dynamic: DT_MIPS_UNREFEXTNO %ju, %ju: not ld's section count with the %zu added sections",
+		       unref_a, unref_b, nadded);
+		unref_differs = false;
+	}
 
 	if (differences > MAX_REPORTED)
 		printf("... %d differences in all\n", differences);
-	if (!differences && !quiet)
-		printf("same: %zu allocated sections, %zu relocations, %zu symbols; added: %s\n",
+	if (differences && !quiet && unref_differs)
+		printf("not a difference: ld's section count: DT_MIPS_UNREFEXTNO %ju, %ju\n",
+		       unref_a, unref_b);
+	if (!differences && !quiet) {
+		printf("same: %zu allocated sections, %zu relocations, %zu symbols; added: %s",
 		       na, nrel, nsym, added[0] ? added : "none");
+		if (unref_differs)
+			printf("; ld's section count: DT_MIPS_UNREFEXTNO %ju, %ju",
+			       unref_a, unref_b);
+		putchar('\n');
+	}
 	free(va);
 	free(vb);
 	elf_end(a.elf);
