@@ -272,12 +272,14 @@ cross-kernels:
 	done; [ -z "$$fail" ] || { echo "cross-kernels: FAILED:$$fail"; exit 1; }
 
 # make check for every cross target, one after the other; the summary line
-# of each.
+# of each.  Each target's log and .sum stay in build/cross-check-TRIPLET.*
+# (the next target's run overwrites build/testsuite).
 cross-check:
 	@mkdir -p build; for t in $(CROSS_TARGETS); do \
 		start=$$(date +%s); \
 		$(MAKE) --no-print-directory CC=$$t-gcc-$(CROSS_GCC) deps >/dev/null \
 		&& $(MAKE) --no-print-directory CC=$$t-gcc-$(CROSS_GCC) check > build/cross-check-$$t.log 2>&1; rc=$$?; \
+		cp build/testsuite/initcheck.sum build/cross-check-$$t.sum 2>/dev/null; \
 		echo "cross-check $$t: $$(grep '^initcheck: [0-9]* passed' build/cross-check-$$t.log 2>/dev/null || echo 'no summary') ($$(( $$(date +%s) - start )) s)"; \
 		[ $$rc -eq 0 ] || fail="$$fail $$t"; \
 	done; [ -z "$$fail" ] || { echo "cross-check: FAILED:$$fail"; exit 1; }
