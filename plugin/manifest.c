@@ -28,6 +28,8 @@
  * .discard.* is thrown away by the kernel's vmlinux and module linker
  * scripts, is on modpost's list of known non-allocated sections, and is
  * concatenated, not merged, by ld -r and ar: each record stays separable.
+ * The section is SHF_EXCLUDE: every final link (an executable, a shared
+ * object such as the kernel's vDSO) drops it, ld -r keeps it.
  *
  * Function sizes are not in the record: the object's symbol table has them
  * (st_size, from GCC's own .size directive), and initcheck-report reads
@@ -433,7 +435,12 @@ static void emit_record(const struct ic_section_set *sections,
 			fprintf(out, "\t.pushsection\t%s\n.Linitcheck_end%u:\n"
 				"\t.popsection\n", sections->names[i], i);
 
-	fprintf(out, "\t.pushsection\t%s,\"\",%%progbits\n",
+	/* "e", SHF_EXCLUDE: ld -r keeps the section (vmlinux.o, built-in.a
+	   members stay objects), every final link drops it.  A final link
+	   whose script has no rule for .discard.* would keep it otherwise:
+	   user programs, and the kernel's vDSO on arm64, riscv, s390 and
+	   powerpc, whose vdso.so the kernel includes as data (.incbin). */
+	fprintf(out, "\t.pushsection\t%s,\"e\",%%progbits\n",
 		IC_MANIFEST_SECTION);
 	fprintf(out, "\t.ascii\t\"%s\"\n", IC_RECORD_MAGIC);
 	fprintf(out, "\t.4byte\t%lu\n\t.4byte\t%u\n\t.4byte\t%lu\n",
