@@ -98,6 +98,24 @@ static inline bool ic_macro_defined(const char *name)
 }
 
 /*
+ * Which C-family front end this is: c_language, each front end's own
+ * constant (clk_c in cc1, clk_objc in cc1obj, clk_cxx in cc1plus,
+ * clk_objcxx in cc1objplus; c-family/c-common.h, the same in GCC 11 to
+ * 15).  lang_hooks.name does not say: a C -std= renames cc1obj after the
+ * standard ("GNU C11", c-opts.cc's set_std_c*).  lto1 has no c_language:
+ * weak, as above, and there neither is true.
+ */
+#pragma weak c_language
+static inline bool ic_objc_front_end(void)
+{
+	return &c_language && c_dialect_objc();
+}
+static inline bool ic_cxx_front_end(void)
+{
+	return &c_language && c_dialect_cxx();
+}
+
+/*
  * json::value::print: GCC 14 added "bool formatted" (pretty-printing).
  * A class of the plugin that derives from json::value declares
  *	void print(IC_JSON_PRINT_PARAMS) const final override;

@@ -110,16 +110,26 @@ static void on_finish(void *, void *)
    after the standard in use (c-family/c-opts.cc, set_std_c*): "GNU C" by
    default, "GNU C89" for c89/c90/gnu89/-ansi/iso9899:199409, "GNU C99",
    "GNU C11", "GNU C17", "GNU C2X" (GCC 11-13), "GNU C23" (GCC 14, 15),
-   "GNU C2Y" (GCC 15).  C++ ("GNU C++17") and Objective-C ("GNU Objective-C")
-   are the only other names that start alike, and neither has a digit right
-   after "GNU C": match the form, not a list, so the next standard is
-   checked too. */
+   "GNU C2Y" (GCC 15): match the form, not a list, so the next standard is
+   checked too.  C++ is "GNU C++17" and the like.  Objective-C is "GNU
+   Objective-C", but set_std_c* renames it too: cc1obj -std=gnu11 is "GNU
+   C11" (found by make check CSTD=gnu11), so the front end's own language
+   decides that (c_language, gcc-common.h). */
 static bool is_c_front_end(void)
 {
 	const char *name = lang_hooks.name;
 
-	return !strncmp(name, "GNU C", 5)
+	return !ic_objc_front_end() && !ic_cxx_front_end()
+	       && !strncmp(name, "GNU C", 5)
 	       && (name[5] == '\0' || ISDIGIT(name[5]));
+}
+
+/* The front end's name in the "only C is checked" warning. */
+static const char *front_end_name(void)
+{
+	if (ic_objc_front_end() && !ic_cxx_front_end())
+		return "GNU Objective-C";
+	return lang_hooks.name;
 }
 
 int plugin_init(struct plugin_name_args *info,
@@ -166,7 +176,7 @@ int plugin_init(struct plugin_name_args *info,
 		   C++ project asks for silence with no-lang-warning. */
 		if (!ic_opts.no_lang_warning)
 			warning(0, "%s: only C is checked; %s input is "
-				"compiled unchecked", IC_NAME, lang_hooks.name);
+				"compiled unchecked", IC_NAME, front_end_name());
 		return 0;
 	}
 
