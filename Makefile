@@ -237,14 +237,14 @@ $(ALLOCCMP): testsuite/initcheck.codegen/alloccmp.c build/tool-stamp
 # wrapper that adds -std=$(CSTD) to $(CC) (not to -x c++ or -x
 # objective-c++, for which a C -std= is an extra warning line).  The tests
 # that run make in this tree (install, pkg-config) build with $(CC)
-# itself, BUILD_CC.  distcc's and icecream's tests cannot hand a shell
-# script to their daemons as the compiler: they fail there
-# (docs/portability.md).
+# itself, BUILD_CC; distcc's and icecream's, which cannot hand a shell
+# script to their daemons as the compiler, give them BUILD_CC and
+# -std=$(CSTD) (docs/portability.md).
 check: $(PLUGIN) $(REPORT) $(ALLOCCMP) $(CHECKER) $(SARIF_SCHEMA) | have-test-deps
 	@cc='$(CC)'; if [ -n '$(CSTD)' ]; then cc='$(abspath build/cc-std)'; \
 		printf '#!/bin/sh\ncase " $$* " in *" -x c++ "*|*" -x objective-c++ "*) exec %s "$$@";; esac\nexec %s -std=%s "$$@"\n' \
 			'$(CC)' '$(CC)' '$(CSTD)' >$$cc; chmod +x $$cc; fi; \
-	CC="$$cc" BUILD_CC='$(CC)' PLUGIN='$(abspath $(PLUGIN))' REPORT='$(abspath $(REPORT))' CHECKER='$(abspath $(CHECKER))' \
+	CC="$$cc" BUILD_CC='$(CC)' CSTD='$(CSTD)' PLUGIN='$(abspath $(PLUGIN))' REPORT='$(abspath $(REPORT))' CHECKER='$(abspath $(CHECKER))' \
 		ALLOCCMP='$(abspath $(ALLOCCMP))' INITCHECK_SARIF_SCHEMA='$(abspath $(SARIF_SCHEMA))' \
 		sh testsuite/run.sh
 

@@ -8,7 +8,7 @@ mkdir -p "$obj"
 cd "$obj" || exit 1
 rm -f initcheck.sum initcheck.log
 runtest --tool initcheck --srcdir "$top/testsuite" \
-	CC="${CC:-gcc}" BUILD_CC="${BUILD_CC:-${CC:-gcc}}" PLUGIN="$PLUGIN" REPORT="$REPORT" CHECKER="${CHECKER:-}" ALLOCCMP="${ALLOCCMP:-}" \
+	CC="${CC:-gcc}" BUILD_CC="${BUILD_CC:-${CC:-gcc}}" CSTD="${CSTD:-}" PLUGIN="$PLUGIN" REPORT="$REPORT" CHECKER="${CHECKER:-}" ALLOCCMP="${ALLOCCMP:-}" \
 	TOP="$top" >runtest.out 2>&1
 rc=$?
 { grep -E '^(FAIL|XPASS|UNRESOLVED):' initcheck.sum; grep '^ERROR:' initcheck.log; } 2>/dev/null

@@ -1,5 +1,5 @@
 #!/bin/sh
-# icecream-run.sh TMP CC PLUGIN INCLUDE PROJECT - run by icecream.exp as
+# icecream-run.sh TMP CC PLUGIN INCLUDE PROJECT [STD] - run by icecream.exp as
 #   unshare -n -m --propagation private sh icecream-run.sh ...
 # A network namespace of its own (the daemons broadcast to find their
 # scheduler; here they see only loopback) and a mount namespace of its own
@@ -12,7 +12,7 @@
 # sends a job back to its submitter, and with ICECC_TEST_REMOTEBUILD=1 the
 # client then sends the job with no environment ("Empty environment").
 set -u
-t=$1 cc=$2 plugin=$3 inc=$4 proj=$5
+t=$1 cc=$2 plugin=$3 inc=$4 proj=$5 std=${6:-}	# STD: -std=gnu11 or none
 sched_port=18765 remote_port=10246
 
 mkdir -p /run/icecc && mount -t tmpfs -o mode=0755 tmpfs /run/icecc \
@@ -63,7 +63,7 @@ compile() {
 	(cd "$proj" && ICECC_TEST_SOCKET="$t/socket-local" ICECC_VERSION="$env" \
 		ICECC_TEST_REMOTEBUILD=1 ICECC_PREFERRED_HOST=remoteice \
 		ICECC_CARET_WORKAROUND=0 ICECC_DEBUG=debug ICECC_LOGFILE="$t/client.log" \
-		timeout 120 icecc "$cc" -fplugin="$plugin" "$@" -I"$inc" -c "$src" -o "$obj")
+		timeout 120 icecc "$cc" ${std:+"$std"} -fplugin="$plugin" "$@" -I"$inc" -c "$src" -o "$obj")
 }
 compile boot.c "$t/boot.o" 2> "$t/boot.err"; echo "boot-rc=$?"
 compile bad.c "$t/bad.o" 2> "$t/bad.err"; echo "bad-rc=$?"
