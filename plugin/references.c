@@ -37,27 +37,86 @@ static unsigned nrefs, refs_alloc;
    references it records (strings.c's literals): set from above. */
 static const struct ic_walk_hooks *hooks;
 
-void ic_walk_set_hooks(const struct ic_walk_hooks *h)
+/*
+ * The variables whose initializer was read, as a bit per DECL_UID: a
+ * unit's decls are numbered densely from 0, and a bit test costs a few
+ * instructions where the hash set it replaces cost about 140 per
+ * initializer (35,000 of them in bench/gen-tu.c's unit).  The same
+ * question, answered the same: each decl has one DECL_UID for its life.
+ */
+static vec<unsigned long> scanned;
+
+/* Whether DECL was marked already; marks it. */
+static bool scanned_add(tree decl)
 {
-	hooks = h;
+	unsigned uid = DECL_UID(decl), word = uid / HOST_BITS_PER_LONG;
+	unsigned long bit = 1ul << (uid % HOST_BITS_PER_LONG);
+	bool was;
+
+	if (word >= scanned.length())
+		scanned.safe_grow_cleared(2 * word + 64);
+	was = scanned[word] & bit;
+	scanned[word] |= bit;
+	return was;
 }
-static hash_set<tree> *scanned;		/* variables whose initializer was read */
+
+/* How the walk takes each tree code, decided once from GCC's tables
+   (ic_refs_init): one load per node where TYPE_P, CONSTANT_CLASS_P, a
+   switch, EXPR_P, starts_with_operand0, operand_is_lvalue and
+   TREE_OPERAND_LENGTH each looked at the code again.  W_SKIP nodes hold
+   no reference (types, constants, parameters, fields, ...): the operand
+   loop does not even call the walk for them. */
+enum walk_kind {
+	W_SKIP,
+	W_EXPR,		/* any other expression or statement: its operands */
+	W_STRING,	/* a string literal, when there are hooks to tell */
+	W_FUNCTION, W_LABEL, W_VAR,
+	W_STATEMENT_LIST, W_TREE_LIST, W_TREE_VEC, W_CONSTRUCTOR,
+	W_ASM, W_CALL, W_ADDR, W_SAVE, W_BIND, W_DECL_EXPR
+};
+
+/* What the code's operands are (operand_is_lvalue, starts_with_operand0,
+   as they were written before the table, are in code_info_of): */
+#define F_LEFT0		1	/* its source text begins with operand 0 */
+#define F_LVAL_ALL	2	/* every operand is designated, not read */
+#define F_LVAL_OP0	4	/* operand 0 is designated */
+#define F_LVAL_INHERIT	8	/* operand 0 is designated when the whole is */
+#define F_COND		16	/* ?:, && or ||: an operand after the first
+				   may be dead (dead_operand) */
+
+#define NOPS_VL		255	/* tcc_vl_exp: the count is in the node */
+
+struct code_info {
+	unsigned char kind, flags, nops, unused;
+};
+
+static struct code_info codes[MAX_TREE_CODES];
+
+/* The state of the walk that changes rarely.  The innermost location and
+   whether the node is a leftmost operand or an lvalue change at every
+   node: they are the walk's arguments (L_LEFT, L_LVAL), not fields saved
+   and restored around each node. */
+#define L_LEFT	1	/* operand 0 of a postfix or infix expression:
+			   starts where it does */
+#define L_LVAL	2	/* an object designated, not read */
+
+/* SAVE_EXPRs visited, without a hash set for the few a body has (a set
+   cost a malloc, a free and a hash per body that had one): a set only
+   past IC_SAVE_INLINE of them. */
+#define IC_SAVE_INLINE 16
 
 struct scan {
 	tree from;
-	location_t loc;			/* innermost location seen so far */
-	bool leftmost;			/* operand 0 of a postfix or infix
-					   expression: starts where it does */
 	tree address_of;		/* the variable an enclosing & takes
 					   the address of (&v, &v.f, &v[i],
 					   an array decaying to a pointer) */
-	bool lval;			/* an object designated, not read */
 	bool at_use;			/* in an initializer read in place of
 					   its variable: keep the use's
 					   location */
-	hash_set<tree> *visited;	/* SAVE_EXPRs: shared, read once
-					   (made at the first one: a set per
-					   body cost a malloc and a free) */
+	/* SAVE_EXPRs: shared, read once. */
+	unsigned nsaves;
+	tree saves[IC_SAVE_INLINE];
+	hash_set<tree> *more_saves;
 	/* Where the walk is, for a profile's exemptions (rules.c): */
 	tree member;			/* the field an initializer element
 					   stores into */
@@ -67,12 +126,137 @@ struct scan {
 					   (profiles with guards only) */
 };
 
-static void scan(struct scan *s, tree t);
-static void scan_operands(struct scan *s, tree t);
+static void scan(struct scan *s, tree t, location_t loc, unsigned how);
+static void guarded_scan(struct scan *s, tree t, int i, location_t loc,
+			 unsigned how);
+
+/* The kind and operand facts of CODE, as the walk before the table
+   decided them node by node. */
+static struct code_info code_info_of(enum tree_code code)
+{
+	struct code_info ci = { W_SKIP, 0, 0, 0 };
+	enum tree_code_class cls = TREE_CODE_CLASS(code);
+
+	switch (code) {
+	case FUNCTION_DECL:	ci.kind = W_FUNCTION; return ci;
+	case LABEL_DECL:	ci.kind = W_LABEL; return ci;
+	case VAR_DECL:		ci.kind = W_VAR; return ci;
+	case STATEMENT_LIST:	ci.kind = W_STATEMENT_LIST; return ci;
+	case TREE_LIST:		ci.kind = W_TREE_LIST; return ci;
+	case TREE_VEC:		ci.kind = W_TREE_VEC; return ci;
+	case CONSTRUCTOR:	ci.kind = W_CONSTRUCTOR; return ci;
+	case STRING_CST:
+		ci.kind = hooks ? W_STRING : W_SKIP;
+		return ci;
+	case ASM_EXPR:		ci.kind = W_ASM; break;
+	case CALL_EXPR:		ci.kind = W_CALL; break;
+	case ADDR_EXPR:		ci.kind = W_ADDR; break;
+	case SAVE_EXPR:		ci.kind = W_SAVE; break;
+	case BIND_EXPR:		ci.kind = W_BIND; break;
+	case DECL_EXPR:		ci.kind = W_DECL_EXPR; break;
+	default:
+		if (cls == tcc_type || cls == tcc_constant
+		    || !IS_EXPR_CODE_CLASS(cls))
+			return ci;
+		ci.kind = W_EXPR;
+		break;
+	}
+	/* An expression or statement (EXPR_P). */
+	ci.nops = cls == tcc_vl_exp ? NOPS_VL : TREE_CODE_LENGTH(code);
+
+	/* Whether the source text of the node begins with its operand 0. */
+	switch (code) {
+	case ARRAY_REF:
+	case COMPONENT_REF:
+	case MODIFY_EXPR:
+	case POSTINCREMENT_EXPR:
+	case POSTDECREMENT_EXPR:
+	case COND_EXPR:
+	case NON_LVALUE_EXPR:
+	case VIEW_CONVERT_EXPR:
+	case SAVE_EXPR:
+	CASE_CONVERT:
+		ci.flags |= F_LEFT0;
+		break;
+	default:
+		if (cls == tcc_binary || cls == tcc_comparison)
+			ci.flags |= F_LEFT0;
+		break;
+	}
+
+	/*
+	 * Whether operand I designates an object rather than reading it, as
+	 * c_fully_fold passes "lval" down: the operand of &, the left side of
+	 * an assignment or increment, and the base of a member or element
+	 * access that is itself designated.
+	 */
+	switch (code) {
+	case ADDR_EXPR:
+	case ASM_EXPR:
+		ci.flags |= F_LVAL_ALL;
+		break;
+	case MODIFY_EXPR:
+	case PREINCREMENT_EXPR:
+	case PREDECREMENT_EXPR:
+	case POSTINCREMENT_EXPR:
+	case POSTDECREMENT_EXPR:
+		ci.flags |= F_LVAL_OP0;
+		break;
+	case COMPONENT_REF:
+	case ARRAY_REF:
+	case REALPART_EXPR:
+	case IMAGPART_EXPR:
+	case VIEW_CONVERT_EXPR:
+		ci.flags |= F_LVAL_INHERIT;
+		break;
+	default:
+		break;
+	}
+
+	switch (code) {
+	case COND_EXPR:
+	case TRUTH_ANDIF_EXPR:
+	case TRUTH_ORIF_EXPR:
+		ci.flags |= F_COND;
+		break;
+	default:
+		break;
+	}
+	return ci;
+}
 
 void ic_refs_init(void)
 {
-	scanned = new hash_set<tree>;
+	int code;
+
+	for (code = 0; code < MAX_TREE_CODES; code++)
+		codes[code] = code_info_of((enum tree_code)code);
+}
+
+void ic_walk_set_hooks(const struct ic_walk_hooks *h)
+{
+	hooks = h;
+	/* String literals are walked to only when someone is told. */
+	codes[STRING_CST] = code_info_of(STRING_CST);
+}
+
+static inline const struct code_info *info(const_tree t)
+{
+	return &codes[TREE_CODE(t)];
+}
+
+/* Whether the walk would find nothing in T, known without calling it:
+   a node of a W_SKIP code, or an automatic variable that is not const
+   (scan_var records only variables of static storage, and reads the
+   initializer of const ones only). */
+static inline bool nothing_in(const_tree t)
+{
+	unsigned kind = info(t)->kind;
+
+	if (kind == W_SKIP)
+		return true;
+	return kind == W_VAR && !TREE_STATIC(t) && !DECL_EXTERNAL(t)
+	       && !TREE_READONLY(t);
 }
 
 /* Pushed without looking for it first: a duplicate costs the collector
@@ -120,14 +304,21 @@ static bool has_static_storage(tree t)
 	return VAR_P(t) && (TREE_STATIC(t) || DECL_EXTERNAL(t));
 }
 
+/* Whether record() keeps a reference to TO: asked first where making the
+   reference's location costs more than the test (a leftmost variable). */
+static bool recorded(const struct scan *s, tree to)
+{
+	if (!has_static_storage(to) || to == s->from)
+		return false;
+	return TREE_CODE(to) != FUNCTION_DECL || !fndecl_built_in_p(to);
+}
+
 static void record(struct scan *s, tree to, location_t loc,
 		   enum ic_ref_kind kind)
 {
 	struct ic_ref *r;
 
-	if (!has_static_storage(to) || to == s->from)
-		return;
-	if (TREE_CODE(to) == FUNCTION_DECL && fndecl_built_in_p(to))
+	if (!recorded(s, to))
 		return;
 	r = new_ref();
 	r->from = s->from;
@@ -143,22 +334,35 @@ static void record(struct scan *s, tree to, location_t loc,
 		keep(s->asm_stmt);
 }
 
-/* Scan T with LOC as the innermost location, not as a leftmost operand. */
-static void scan_at(struct scan *s, tree t, location_t loc)
+static void scan_init(struct scan *s, tree from)
 {
-	location_t saved = s->loc;
-	bool saved_left = s->leftmost;
+	s->from = from;
+	s->address_of = NULL_TREE;
+	s->at_use = false;
+	s->nsaves = 0;
+	s->more_saves = NULL;
+	s->member = NULL_TREE;
+	s->asm_stmt = NULL_TREE;
+	s->guard = NULL;
+}
 
-	bool saved_lval = s->lval;
+/* Whether SAVE_EXPR T was walked already; marks it walked. */
+static bool seen_save(struct scan *s, tree t)
+{
+	unsigned i;
 
-	if (loc != UNKNOWN_LOCATION)
-		s->loc = loc;
-	s->leftmost = false;
-	s->lval = false;
-	scan(s, t);
-	s->loc = saved;
-	s->leftmost = saved_left;
-	s->lval = saved_lval;
+	for (i = 0; i < s->nsaves; i++)
+		if (s->saves[i] == t)
+			return true;
+	if (s->more_saves)
+		return s->more_saves->add(t);
+	if (s->nsaves < IC_SAVE_INLINE) {
+		s->saves[s->nsaves++] = t;
+		return false;
+	}
+	s->more_saves = new hash_set<tree>;
+	s->more_saves->add(t);
+	return false;
 }
 
 /*
@@ -188,72 +392,12 @@ static void scan_initializer(tree decl, location_t loc, tree from)
 
 	if (!DECL_INITIAL(decl) || DECL_INITIAL(decl) == error_mark_node)
 		return;
-	if (scanned->add(decl))
+	if (scanned_add(decl))
 		return;
 	keep(from);
-	s.from = from;
-	s.loc = loc;
-	s.leftmost = false;
-	s.address_of = NULL_TREE;
-	s.lval = false;
-	s.at_use = false;
-	s.visited = NULL;
-	s.member = NULL_TREE;
-	s.asm_stmt = NULL_TREE;
-	s.guard = NULL;
-	scan(&s, DECL_INITIAL(decl));
-	delete s.visited;
-}
-
-/* Whether the source text of T begins with its operand 0. */
-static bool starts_with_operand0(tree t)
-{
-	switch (TREE_CODE(t)) {
-	case ARRAY_REF:
-	case COMPONENT_REF:
-	case MODIFY_EXPR:
-	case POSTINCREMENT_EXPR:
-	case POSTDECREMENT_EXPR:
-	case COND_EXPR:
-	case NON_LVALUE_EXPR:
-	case VIEW_CONVERT_EXPR:
-	case SAVE_EXPR:
-	CASE_CONVERT:
-		return true;
-	default:
-		return TREE_CODE_CLASS(TREE_CODE(t)) == tcc_binary
-		       || TREE_CODE_CLASS(TREE_CODE(t)) == tcc_comparison;
-	}
-}
-
-/*
- * Whether operand I of T designates an object rather than reading it, as
- * c_fully_fold passes "lval" down: the operand of &, the left side of an
- * assignment or increment, and the base of a member or element access
- * that is itself designated.
- */
-static bool operand_is_lvalue(tree t, int i, bool lval)
-{
-	switch (TREE_CODE(t)) {
-	case ADDR_EXPR:
-		return true;
-	case MODIFY_EXPR:
-	case PREINCREMENT_EXPR:
-	case PREDECREMENT_EXPR:
-	case POSTINCREMENT_EXPR:
-	case POSTDECREMENT_EXPR:
-		return i == 0;
-	case COMPONENT_REF:
-	case ARRAY_REF:
-	case REALPART_EXPR:
-	case IMAGPART_EXPR:
-	case VIEW_CONVERT_EXPR:
-		return i == 0 && lval;
-	case ASM_EXPR:
-		return true;
-	default:
-		return false;
-	}
+	scan_init(&s, from);
+	scan(&s, DECL_INITIAL(decl), loc, 0);
+	delete s.more_saves;
 }
 
 /*
@@ -267,11 +411,11 @@ static bool operand_is_lvalue(tree t, int i, bool lval)
  * the pointer's initializer names, from the function, at the read (where
  * -O2 reports it once fold has turned "*&x" into "x").
  */
-static bool reads_initializer(const struct scan *s, tree t)
+static bool reads_initializer(const struct scan *s, tree t, bool lval)
 {
 	tree init = DECL_INITIAL(t);
 
-	return !s->lval && s->from && TREE_CODE(s->from) == FUNCTION_DECL
+	return !lval && s->from && TREE_CODE(s->from) == FUNCTION_DECL
 	       && TREE_READONLY(t) && !TREE_THIS_VOLATILE(t)
 	       && init && init != error_mark_node && TREE_CONSTANT(init)
 	       && TREE_CODE(init) != CONSTRUCTOR
@@ -306,219 +450,43 @@ static void guard_after(struct scan *s, tree stmt)
 		s->guard = g;
 }
 
-/*
- * The walk itself.  Not walk_tree: this visits only what can hold a
- * reference (statements, expressions, initializers, asm operand lists) and
- * skips types, constants and declarations it passes by, which made it
- * several times cheaper on kernel units; and it tracks the innermost
- * location on the way down, which walk_tree cannot tell a callback.
- */
-static void scan(struct scan *s, tree t)
+/* A variable named in an expression: LOC is the innermost location, HOW
+   whether it is a leftmost operand or an lvalue. */
+static void scan_var(struct scan *s, tree t, location_t loc, unsigned how)
 {
-	tree fn, decl, val;
 	enum ic_ref_kind kind;
-	tree_stmt_iterator it;
-	unsigned ix;
-	int i;
 
-	if (!t || TYPE_P(t))
-		return;
-	if (CONSTANT_CLASS_P(t)) {
-		if (TREE_CODE(t) == STRING_CST && hooks)
-			hooks->string(t);
+	/* A compound literal of static storage (at file scope, or C23's
+	   static one in a function) refers through its own initializer. */
+	if (ic_is_compound_literal(t)) {
+		/* Recorded too: who uses the literal decides what diagnose.c
+		   tells about it. */
+		record(s, t, loc, t == s->address_of ? IC_REF_ADDRESS
+						     : IC_REF_USE);
+		scan_initializer(t, loc, t);
 		return;
 	}
+	if (reads_initializer(s, t, how & L_LVAL)) {
+		bool saved_at_use = s->at_use;
 
-	switch (TREE_CODE(t)) {
-	case FUNCTION_DECL:
-		record(s, t, s->loc, IC_REF_ADDRESS);
-		return;
-	case LABEL_DECL:
-		/* &&label (GNU C) is an address inside the function that
-		   holds the label: a static table of them in an __init
-		   function keeps pointers into .init.text after boot. */
-		if (DECL_CONTEXT(t)
-		    && TREE_CODE(DECL_CONTEXT(t)) == FUNCTION_DECL)
-			record(s, DECL_CONTEXT(t), s->loc, IC_REF_ADDRESS);
-		return;
-	case VAR_DECL:
-		/* A compound literal of static storage (at file scope, or
-		   C23's static one in a function) refers through its own
-		   initializer. */
-		if (ic_is_compound_literal(t)) {
-			/* Recorded too: who uses the literal decides what
-			   diagnose.c tells about it. */
-			record(s, t, s->loc, t == s->address_of
-					     ? IC_REF_ADDRESS : IC_REF_USE);
-			scan_initializer(t, s->loc, t);
-			return;
-		}
-		if (reads_initializer(s, t)) {
-			bool saved_at_use = s->at_use;
-
-			s->at_use = true;
-			scan(s, DECL_INITIAL(t));
-			s->at_use = saved_at_use;
-			return;
-		}
-		/* A variable has no location of its own; where it is the
-		   leftmost operand (table[i], x = 1, x++, x + 1) the caret
-		   goes to the start of the expression, which is the name. */
-		kind = t == s->address_of ? IC_REF_ADDRESS : IC_REF_USE;
-		if (s->leftmost && s->loc != UNKNOWN_LOCATION)
-			record(s, t, make_location(get_start(s->loc),
-						   get_start(s->loc),
-						   get_finish(s->loc)),
-			       kind);
-		else
-			record(s, t, s->loc, kind);
-		return;
-	case STATEMENT_LIST: {
-		const struct ic_guard *saved = s->guard;
-
-		for (it = tsi_start(t); !tsi_end_p(it); tsi_next(&it)) {
-			scan(s, tsi_stmt(it));
-			if (ic_profile_has_guards())
-				guard_after(s, tsi_stmt(it));
-		}
-		s->guard = saved;
+		s->at_use = true;
+		scan(s, DECL_INITIAL(t), loc, how);
+		s->at_use = saved_at_use;
 		return;
 	}
-	case TREE_LIST:		/* asm operands, attribute arguments */
-		for (; t; t = TREE_CHAIN(t))
-			scan(s, TREE_VALUE(t));
+	/* A variable has no location of its own; where it is the leftmost
+	   operand (table[i], x = 1, x++, x + 1) the caret goes to the start
+	   of the expression, which is the name.  That location is made only
+	   for a variable record() keeps (not for the automatic ones): it
+	   costs some 300 instructions. */
+	if (!recorded(s, t))
 		return;
-	case TREE_VEC:
-		for (i = 0; i < TREE_VEC_LENGTH(t); i++)
-			scan(s, TREE_VEC_ELT(t, i));
-		return;
-	case CONSTRUCTOR: {
-		tree saved = s->member, index;
-
-		FOR_EACH_CONSTRUCTOR_ELT(CONSTRUCTOR_ELTS(t), ix, index, val) {
-			if (index && TREE_CODE(index) == FIELD_DECL)
-				s->member = index;
-			scan(s, val);
-			s->member = saved;
-		}
-		return;
-	}
-	case ASM_EXPR: {
-		tree saved = s->asm_stmt;
-
-		s->asm_stmt = t;
-		scan_operands(s, t);
-		s->asm_stmt = saved;
-		return;
-	}
-	case CALL_EXPR:
-		/* No CALL_EXPR_FN: an internal function, e.g. the one
-		   __builtin_mul_overflow becomes. */
-		fn = CALL_EXPR_FN(t);
-		if (fn && TREE_CODE(fn) == ADDR_EXPR
-		    && TREE_CODE(TREE_OPERAND(fn, 0)) == FUNCTION_DECL) {
-			record(s, TREE_OPERAND(fn, 0), EXPR_LOCATION(t),
-			       IC_REF_CALL);
-			if (hooks)
-				hooks->call(s->from, t);
-			for (i = 0; i < call_expr_nargs(t); i++)
-				scan_at(s, CALL_EXPR_ARG(t, i),
-					EXPR_LOCATION(t));
-			scan_at(s, CALL_EXPR_STATIC_CHAIN(t), EXPR_LOCATION(t));
-			return;
-		}
-		break;
-	case ADDR_EXPR:
-		/* Told apart from a read or write only for suggest.c: an
-		   address may be stored and used after boot. */
-		decl = TREE_OPERAND(t, 0);
-		while (handled_component_p(decl))
-			decl = TREE_OPERAND(decl, 0);
-		if (TREE_CODE(decl) == COMPOUND_LITERAL_EXPR
-		    && ic_is_compound_literal(COMPOUND_LITERAL_EXPR_DECL(decl))) {
-			/* &(struct ops){ ... } at file scope: the literal is
-			   a variable whose address is taken. */
-			decl = COMPOUND_LITERAL_EXPR_DECL(decl);
-			record(s, decl, s->loc, IC_REF_ADDRESS);
-			scan_initializer(decl, s->loc, decl);
-			return;
-		}
-		if (VAR_P(decl)) {
-			tree saved = s->address_of;
-
-			s->address_of = decl;
-			scan_operands(s, t);
-			s->address_of = saved;
-			return;
-		}
-		break;
-	case SAVE_EXPR:
-		/* The one node the front end shares: walk it once.  No
-		   "visited" set for the whole walk, since that would also
-		   skip the second reference to the same decl. */
-		if (!s->visited)
-			s->visited = new hash_set<tree>;
-		if (s->visited->add(t))
-			return;
-		break;
-	case BIND_EXPR:
-		/* Only the body: BIND_EXPR_VARS declares, it does not refer.
-		   Automatic variables' initializers are read at their
-		   DECL_EXPR; static ones through PLUGIN_FINISH_DECL, with the
-		   variable (not the function) as the source. */
-		scan_at(s, BIND_EXPR_BODY(t), EXPR_LOCATION(t));
-		return;
-	case DECL_EXPR:
-		decl = DECL_EXPR_DECL(t);
-		if (VAR_P(decl) && !TREE_STATIC(decl) && !DECL_EXTERNAL(decl)
-		    && DECL_INITIAL(decl)
-		    && DECL_INITIAL(decl) != error_mark_node)
-			scan_at(s, DECL_INITIAL(decl), EXPR_LOCATION(t));
-		else if (ic_is_compound_literal(decl))
-			scan_initializer(decl, EXPR_LOCATION(t), decl);
-		/* A nested function (GNU C): the C front end sends
-		   PLUGIN_PRE_GENERICIZE for outermost functions only, so its
-		   body is read here, with itself as the source.  GCC puts it
-		   in the default .text whatever its parent's section. */
-		else if (TREE_CODE(decl) == FUNCTION_DECL
-			 && DECL_SAVED_TREE(decl))
-			ic_scan_function(decl);
-		return;
-	default:
-		break;
-	}
-
-	if (EXPR_P(t))
-		scan_operands(s, t);
-}
-
-/* Operand I of T, under the boot-only condition its evaluation implies, if
-   any: the then-arm of "if (system_state < SYS_STATE_active)", the right
-   of "c == &boot_cpu_data && ...", the else-arm of a negated test.  Which
-   conditions those are is the profile's data (rules.c). */
-static void guarded_scan(struct scan *s, tree t, int i)
-{
-	const struct ic_guard *saved = s->guard, *g = NULL;
-
-	switch (TREE_CODE(t)) {
-	case COND_EXPR:
-		g = ic_guard_of(TREE_OPERAND(t, 0), i == 1);
-		break;
-	case TRUTH_ANDIF_EXPR:
-	case TRUTH_AND_EXPR:
-		g = ic_guard_of(TREE_OPERAND(t, 0), true);
-		break;
-	case TRUTH_ORIF_EXPR:
-	case TRUTH_OR_EXPR:
-		g = ic_guard_of(TREE_OPERAND(t, 0), false);
-		break;
-	default:
-		break;
-	}
-	if (g)
-		s->guard = g;
-	scan(s, TREE_OPERAND(t, i));
-	s->guard = saved;
+	kind = t == s->address_of ? IC_REF_ADDRESS : IC_REF_USE;
+	if ((how & L_LEFT) && loc != UNKNOWN_LOCATION)
+		record(s, t, make_location(get_start(loc), get_start(loc),
+					   get_finish(loc)), kind);
+	else
+		record(s, t, loc, kind);
 }
 
 /*
@@ -550,31 +518,259 @@ static bool dead_operand(tree t, int i)
 	}
 }
 
-/* Descend with the innermost location we know: references to variables
-   and functions carry none of their own. */
-static void scan_operands(struct scan *s, tree t)
+/* Whether the walk passes operand I of T, OP, by: it would find nothing
+   in it, or it is never evaluated. */
+static inline bool passed_by(const struct code_info *ci, tree t, int i,
+			     tree op)
 {
-	location_t saved = s->loc;
-	bool saved_left = s->leftmost, saved_lval = s->lval;
-	bool own = EXPR_HAS_LOCATION(t) && !s->at_use;
-	int i;
+	return !op || nothing_in(op)
+	       || ((ci->flags & F_COND) && dead_operand(t, i));
+}
 
-	if (own)
-		s->loc = EXPR_LOCATION(t);
-	for (i = 0; i < TREE_OPERAND_LENGTH(t); i++) {
-		s->leftmost = i == 0 && (own || saved_left)
-			      && starts_with_operand0(t);
-		s->lval = operand_is_lvalue(t, i, saved_lval);
-		if (dead_operand(t, i))
-			continue;
-		if (i > 0 && ic_profile_has_guards())
-			guarded_scan(s, t, i);
-		else
-			scan(s, TREE_OPERAND(t, i));
+/*
+ * The walk itself.  Not walk_tree: this visits only what can hold a
+ * reference (statements, expressions, initializers, asm operand lists) and
+ * skips types, constants and declarations it passes by, which made it
+ * several times cheaper on kernel units; and it tracks the innermost
+ * location on the way down (LOC), which walk_tree cannot tell a callback.
+ *
+ * A node's last operand worth a visit is walked by going round again
+ * (AGAIN), not by a call, when nothing is to be restored after it: most
+ * nodes have one such operand (a conversion, a statement's expression),
+ * and a call per node was most of the walk's cost.  The order of the
+ * visits, hence of the references, is the recursion's.
+ */
+static void scan(struct scan *s, tree t, location_t loc, unsigned how)
+{
+	tree fn, decl, val, index, saved = NULL_TREE, *restore;
+	const struct code_info *ci;
+	tree_stmt_iterator it;
+	unsigned ix, op_how;
+	int i, n, last;
+	bool own;
+
+again:
+	if (!t)
+		return;
+	restore = NULL;
+	ci = info(t);
+	switch (ci->kind) {
+	case W_SKIP:
+		return;
+	case W_STRING:
+		hooks->string(t);
+		return;
+	case W_FUNCTION:
+		record(s, t, loc, IC_REF_ADDRESS);
+		return;
+	case W_LABEL:
+		/* &&label (GNU C) is an address inside the function that
+		   holds the label: a static table of them in an __init
+		   function keeps pointers into .init.text after boot. */
+		if (DECL_CONTEXT(t)
+		    && TREE_CODE(DECL_CONTEXT(t)) == FUNCTION_DECL)
+			record(s, DECL_CONTEXT(t), loc, IC_REF_ADDRESS);
+		return;
+	case W_VAR:
+		scan_var(s, t, loc, how);
+		return;
+	case W_STATEMENT_LIST: {
+		const struct ic_guard *saved_guard = s->guard;
+
+		for (it = tsi_start(t); !tsi_end_p(it); tsi_next(&it)) {
+			scan(s, tsi_stmt(it), loc, how);
+			if (ic_profile_has_guards())
+				guard_after(s, tsi_stmt(it));
+		}
+		s->guard = saved_guard;
+		return;
 	}
-	s->loc = saved;
-	s->leftmost = saved_left;
-	s->lval = saved_lval;
+	case W_TREE_LIST:	/* asm operands, attribute arguments */
+		for (; t; t = TREE_CHAIN(t))
+			scan(s, TREE_VALUE(t), loc, how);
+		return;
+	case W_TREE_VEC:
+		for (i = 0; i < TREE_VEC_LENGTH(t); i++)
+			scan(s, TREE_VEC_ELT(t, i), loc, how);
+		return;
+	case W_CONSTRUCTOR:
+		saved = s->member;
+		FOR_EACH_CONSTRUCTOR_ELT(CONSTRUCTOR_ELTS(t), ix, index, val) {
+			if (!val || nothing_in(val))
+				continue;
+			if (index && TREE_CODE(index) == FIELD_DECL)
+				s->member = index;
+			scan(s, val, loc, how);
+			s->member = saved;
+		}
+		return;
+	case W_ASM:
+		restore = &s->asm_stmt;
+		saved = s->asm_stmt;
+		s->asm_stmt = t;
+		break;
+	case W_CALL:
+		/* No CALL_EXPR_FN: an internal function, e.g. the one
+		   __builtin_mul_overflow becomes. */
+		fn = CALL_EXPR_FN(t);
+		if (fn && TREE_CODE(fn) == ADDR_EXPR
+		    && TREE_CODE(TREE_OPERAND(fn, 0)) == FUNCTION_DECL) {
+			location_t at = EXPR_LOCATION(t);
+
+			record(s, TREE_OPERAND(fn, 0), at, IC_REF_CALL);
+			if (hooks)
+				hooks->call(s->from, t);
+			/* The arguments and the static chain at the call's
+			   location (or the one so far), neither leftmost nor
+			   lvalues. */
+			if (at != UNKNOWN_LOCATION)
+				loc = at;
+			n = call_expr_nargs(t);
+			for (i = 0; i < n; i++) {
+				tree arg = CALL_EXPR_ARG(t, i);
+
+				if (arg && !nothing_in(arg))
+					scan(s, arg, loc, 0);
+			}
+			t = CALL_EXPR_STATIC_CHAIN(t);
+			how = 0;
+			goto again;
+		}
+		break;
+	case W_ADDR:
+		/* Told apart from a read or write only for suggest.c: an
+		   address may be stored and used after boot. */
+		decl = TREE_OPERAND(t, 0);
+		while (handled_component_p(decl))
+			decl = TREE_OPERAND(decl, 0);
+		if (TREE_CODE(decl) == COMPOUND_LITERAL_EXPR
+		    && ic_is_compound_literal(COMPOUND_LITERAL_EXPR_DECL(decl))) {
+			/* &(struct ops){ ... } at file scope: the literal is
+			   a variable whose address is taken. */
+			decl = COMPOUND_LITERAL_EXPR_DECL(decl);
+			record(s, decl, loc, IC_REF_ADDRESS);
+			scan_initializer(decl, loc, decl);
+			return;
+		}
+		if (VAR_P(decl)) {
+			restore = &s->address_of;
+			saved = s->address_of;
+			s->address_of = decl;
+		}
+		break;
+	case W_SAVE:
+		/* The one node the front end shares: walk it once.  No
+		   "visited" set for the whole walk, since that would also
+		   skip the second reference to the same decl. */
+		if (seen_save(s, t))
+			return;
+		break;
+	case W_BIND:
+		/* Only the body: BIND_EXPR_VARS declares, it does not refer.
+		   Automatic variables' initializers are read at their
+		   DECL_EXPR; static ones through PLUGIN_FINISH_DECL, with the
+		   variable (not the function) as the source.  The body at
+		   the BIND_EXPR's location (or the one so far). */
+		if (EXPR_LOCATION(t) != UNKNOWN_LOCATION)
+			loc = EXPR_LOCATION(t);
+		t = BIND_EXPR_BODY(t);
+		how = 0;
+		goto again;
+	case W_DECL_EXPR:
+		decl = DECL_EXPR_DECL(t);
+		if (VAR_P(decl) && !TREE_STATIC(decl) && !DECL_EXTERNAL(decl)
+		    && DECL_INITIAL(decl)
+		    && DECL_INITIAL(decl) != error_mark_node) {
+			/* As for BIND_EXPR. */
+			if (EXPR_LOCATION(t) != UNKNOWN_LOCATION)
+				loc = EXPR_LOCATION(t);
+			t = DECL_INITIAL(decl);
+			how = 0;
+			goto again;
+		} else if (ic_is_compound_literal(decl))
+			scan_initializer(decl, EXPR_LOCATION(t), decl);
+		/* A nested function (GNU C): the C front end sends
+		   PLUGIN_PRE_GENERICIZE for outermost functions only, so its
+		   body is read here, with itself as the source.  GCC puts it
+		   in the default .text whatever its parent's section. */
+		else if (TREE_CODE(decl) == FUNCTION_DECL
+			 && DECL_SAVED_TREE(decl))
+			ic_scan_function(decl);
+		return;
+	default:		/* W_EXPR */
+		break;
+	}
+
+	/* The operands, with the innermost location we know: references to
+	   variables and functions carry none of their own.  An operand the
+	   walk would find nothing in (nothing_in: most are constants,
+	   parameters and automatic variables) is passed by without a
+	   call. */
+	n = ci->nops == NOPS_VL ? VL_EXP_OPERAND_LENGTH(t) : ci->nops;
+	for (last = n - 1; last >= 0; last--) {
+		if (!passed_by(ci, t, last, TREE_OPERAND(t, last)))
+			break;
+	}
+	if (last >= 0) {
+		own = !s->at_use && EXPR_HAS_LOCATION(t);
+		if (own)
+			loc = EXPR_LOCATION(t);
+		for (i = 0; i <= last; i++) {
+			tree op = TREE_OPERAND(t, i);
+
+			if (passed_by(ci, t, i, op))
+				continue;
+			op_how = 0;
+			if (i == 0 && (own || (how & L_LEFT))
+			    && (ci->flags & F_LEFT0))
+				op_how |= L_LEFT;
+			if ((ci->flags & F_LVAL_ALL)
+			    || (i == 0 && ((ci->flags & F_LVAL_OP0)
+					   || ((ci->flags & F_LVAL_INHERIT)
+					       && (how & L_LVAL)))))
+				op_how |= L_LVAL;
+			if (i > 0 && ic_profile_has_guards())
+				guarded_scan(s, t, i, loc, op_how);
+			else if (i == last && !restore) {
+				t = op;
+				how = op_how;
+				goto again;
+			} else
+				scan(s, op, loc, op_how);
+		}
+	}
+	if (restore)
+		*restore = saved;
+}
+
+/* Operand I of T, under the boot-only condition its evaluation implies, if
+   any: the then-arm of "if (system_state < SYS_STATE_active)", the right
+   of "c == &boot_cpu_data && ...", the else-arm of a negated test.  Which
+   conditions those are is the profile's data (rules.c). */
+static void guarded_scan(struct scan *s, tree t, int i, location_t loc,
+			 unsigned how)
+{
+	const struct ic_guard *saved = s->guard, *g = NULL;
+
+	switch (TREE_CODE(t)) {
+	case COND_EXPR:
+		g = ic_guard_of(TREE_OPERAND(t, 0), i == 1);
+		break;
+	case TRUTH_ANDIF_EXPR:
+	case TRUTH_AND_EXPR:
+		g = ic_guard_of(TREE_OPERAND(t, 0), true);
+		break;
+	case TRUTH_ORIF_EXPR:
+	case TRUTH_OR_EXPR:
+		g = ic_guard_of(TREE_OPERAND(t, 0), false);
+		break;
+	default:
+		break;
+	}
+	if (g)
+		s->guard = g;
+	scan(s, TREE_OPERAND(t, i), loc, how);
+	s->guard = saved;
 }
 
 /* PLUGIN_PRE_GENERICIZE: the body of FNDECL, as parsed. */
@@ -584,19 +780,10 @@ void ic_scan_function(tree fndecl)
 
 	if (!DECL_SAVED_TREE(fndecl))
 		return;
-	s.from = fndecl;
-	s.loc = DECL_SOURCE_LOCATION(fndecl);
-	s.leftmost = false;
-	s.address_of = NULL_TREE;
-	s.lval = false;
-	s.at_use = false;
-	s.visited = NULL;
-	s.member = NULL_TREE;
-	s.asm_stmt = NULL_TREE;
-	s.guard = NULL;
+	scan_init(&s, fndecl);
 	keep(fndecl);
-	scan(&s, DECL_SAVED_TREE(fndecl));
-	delete s.visited;
+	scan(&s, DECL_SAVED_TREE(fndecl), DECL_SOURCE_LOCATION(fndecl), 0);
+	delete s.more_saves;
 }
 
 /* PLUGIN_FINISH_DECL: the initializer of a variable of static storage,
@@ -807,9 +994,8 @@ void ic_refs_release(void)
 	XDELETEVEC(refs);
 	refs = NULL;
 	nrefs = refs_alloc = 0;
-	delete scanned;
+	scanned.release();
 	delete live;
-	scanned = NULL;
 	live = NULL;
 	if (callers)
 		for (hash_map<tree, vec<unsigned> >::iterator it =
