@@ -176,21 +176,30 @@ void ic_classify_section(const char *sec, bool is_function,
 	out->cls = i < 0 ? IC_NORMAL : ic_patterns[i].cls;
 }
 
-/* Once the unit is parsed no section changes any more, and the same decls
-   are classified again and again (every reference names two): from then
-   on the answers are kept. */
-static hash_map<tree, struct ic_place> *frozen;
+/*
+ * Once the unit is parsed no section changes any more, and the same decls
+ * are classified again and again (every reference names two): from then
+ * on the answers are kept.  Found by DECL_UID, which numbers a unit's
+ * decls densely and stays a decl's for its life, in an array: a hash map
+ * of trees cost some 130 instructions a lookup (ic_diagnose_all asks once
+ * per end of every reference: 210,000 times in bench/gen-tu.c's unit),
+ * and more memory.  The same answers: a decl is classified at its first
+ * question after the freeze, as before.
+ */
+static bool frozen;
+static vec<unsigned> known_at;		/* DECL_UID -> 1 + index in KNOWN */
+static vec<struct ic_place> known;
 
 void ic_classify_freeze(void)
 {
-	if (!frozen)
-		frozen = new hash_map<tree, struct ic_place>;
+	frozen = true;
 }
 
 void ic_classify_release(void)
 {
-	delete frozen;
-	frozen = NULL;
+	frozen = false;
+	known_at.release();
+	known.release();
 	delete by_section;
 	by_section = NULL;
 }
@@ -199,17 +208,23 @@ static void classify(tree decl, struct ic_place *out);
 
 void ic_classify(tree decl, struct ic_place *out)
 {
-	struct ic_place *known;
-	bool existed;
+	unsigned uid;
 
 	if (!frozen) {
 		classify(decl, out);
 		return;
 	}
-	known = &frozen->get_or_insert(decl, &existed);
-	if (!existed)
-		classify(decl, known);
-	*out = *known;
+	uid = DECL_UID(decl);
+	if (uid >= known_at.length())
+		known_at.safe_grow_cleared(uid + uid / 2 + 1024);
+	if (!known_at[uid]) {
+		struct ic_place p;
+
+		classify(decl, &p);
+		known.safe_push(p);
+		known_at[uid] = known.length();
+	}
+	*out = known[known_at[uid] - 1];
 }
 
 /* The decl that DECL's alias attribute makes it another name for, or
