@@ -38,26 +38,48 @@ static unsigned nrefs, refs_alloc;
 static const struct ic_walk_hooks *hooks;
 
 /*
- * The variables whose initializer was read, as a bit per DECL_UID: a
- * unit's decls are numbered densely from 0, and a bit test costs a few
- * instructions where the hash set it replaces cost about 140 per
- * initializer (35,000 of them in bench/gen-tu.c's unit).  The same
- * question, answered the same: each decl has one DECL_UID for its life.
+ * Sets of decls as a bit per DECL_UID: a unit's decls are numbered densely
+ * from 0, and each keeps its DECL_UID for its life, so a bit test answers
+ * what a hash_set<tree> answered, in a few instructions where the set
+ * cost some 140 (35,000 initializers read in bench/gen-tu.c's unit).
  */
-static vec<unsigned long> scanned;
+struct uid_set {
+	vec<unsigned long> bits;
 
-/* Whether DECL was marked already; marks it. */
+	/* Whether DECL was in the set already; puts it in. */
+	bool add(tree decl)
+	{
+		unsigned uid = DECL_UID(decl), word = uid / HOST_BITS_PER_LONG;
+		unsigned long bit = 1ul << (uid % HOST_BITS_PER_LONG);
+		bool was;
+
+		if (word >= bits.length())
+			bits.safe_grow_cleared(2 * word + 64);
+		was = bits[word] & bit;
+		bits[word] |= bit;
+		return was;
+	}
+
+	bool contains(tree decl) const
+	{
+		unsigned uid = DECL_UID(decl), word = uid / HOST_BITS_PER_LONG;
+
+		return word < bits.length()
+		       && (bits[word] >> (uid % HOST_BITS_PER_LONG) & 1);
+	}
+
+	void release()
+	{
+		bits.release();
+	}
+};
+
+/* The variables whose initializer was read. */
+static struct uid_set scanned;
+
 static bool scanned_add(tree decl)
 {
-	unsigned uid = DECL_UID(decl), word = uid / HOST_BITS_PER_LONG;
-	unsigned long bit = 1ul << (uid % HOST_BITS_PER_LONG);
-	bool was;
-
-	if (word >= scanned.length())
-		scanned.safe_grow_cleared(2 * word + 64);
-	was = scanned[word] & bit;
-	scanned[word] |= bit;
-	return was;
+	return scanned.add(decl);
 }
 
 /* How the walk takes each tree code, decided once from GCC's tables
@@ -388,15 +410,30 @@ bool ic_is_compound_literal(tree t)
 /* Its initializer is read once, with the literal as the source. */
 static void scan_initializer(tree decl, location_t loc, tree from)
 {
+	tree init = DECL_INITIAL(decl), val;
 	struct scan s;
+	unsigned ix;
 
-	if (!DECL_INITIAL(decl) || DECL_INITIAL(decl) == error_mark_node)
+	if (!init || init == error_mark_node)
 		return;
+	/* A constant, or a table of them (most initializers: {1, 3, 5, 7}):
+	   the walk would find nothing, so it is not set up.  Reading such an
+	   initializer again finds nothing again, so it need not be marked
+	   read either. */
+	if (nothing_in(init))
+		return;
+	if (TREE_CODE(init) == CONSTRUCTOR) {
+		FOR_EACH_CONSTRUCTOR_VALUE(CONSTRUCTOR_ELTS(init), ix, val)
+			if (val && !nothing_in(val))
+				break;
+		if (ix == CONSTRUCTOR_NELTS(init))
+			return;
+	}
 	if (scanned_add(decl))
 		return;
 	keep(from);
 	scan_init(&s, from);
-	scan(&s, DECL_INITIAL(decl), loc, 0);
+	scan(&s, init, loc, 0);
 	delete s.more_saves;
 }
 
@@ -545,8 +582,8 @@ static void scan(struct scan *s, tree t, location_t loc, unsigned how)
 	tree fn, decl, val, index, saved = NULL_TREE, *restore;
 	const struct code_info *ci;
 	tree_stmt_iterator it;
-	unsigned ix, op_how;
-	int i, n, last;
+	unsigned ix, how0, how_n;
+	int i, n, pending;
 	bool own;
 
 again:
@@ -706,39 +743,44 @@ again:
 	   walk would find nothing in (nothing_in: most are constants,
 	   parameters and automatic variables) is passed by without a
 	   call. */
+	/* One pass: an operand worth a visit is walked when the next one is
+	   found, so that the last is known as the last (PENDING). */
 	n = ci->nops == NOPS_VL ? VL_EXP_OPERAND_LENGTH(t) : ci->nops;
-	for (last = n - 1; last >= 0; last--) {
-		if (!passed_by(ci, t, last, TREE_OPERAND(t, last)))
-			break;
-	}
-	if (last >= 0) {
-		own = !s->at_use && EXPR_HAS_LOCATION(t);
-		if (own)
-			loc = EXPR_LOCATION(t);
-		for (i = 0; i <= last; i++) {
-			tree op = TREE_OPERAND(t, i);
+	pending = -1;
+	how0 = how_n = 0;
+	for (i = 0; i < n; i++) {
+		tree op = TREE_OPERAND(t, i);
 
-			if (passed_by(ci, t, i, op))
-				continue;
-			op_how = 0;
-			if (i == 0 && (own || (how & L_LEFT))
-			    && (ci->flags & F_LEFT0))
-				op_how |= L_LEFT;
-			if ((ci->flags & F_LVAL_ALL)
-			    || (i == 0 && ((ci->flags & F_LVAL_OP0)
-					   || ((ci->flags & F_LVAL_INHERIT)
-					       && (how & L_LVAL)))))
-				op_how |= L_LVAL;
-			if (i > 0 && ic_profile_has_guards())
-				guarded_scan(s, t, i, loc, op_how);
-			else if (i == last && !restore) {
-				t = op;
-				how = op_how;
-				goto again;
-			} else
-				scan(s, op, loc, op_how);
-		}
+		if (passed_by(ci, t, i, op))
+			continue;
+		if (pending < 0) {
+			/* The first: the node's own location, and what its
+			   operands are (leftmost, lvalue). */
+			own = !s->at_use && EXPR_HAS_LOCATION(t);
+			if (own)
+				loc = EXPR_LOCATION(t);
+			if ((own || (how & L_LEFT)) && (ci->flags & F_LEFT0))
+				how0 |= L_LEFT;
+			if (ci->flags & F_LVAL_ALL)
+				how_n = L_LVAL;
+			if ((ci->flags & (F_LVAL_ALL | F_LVAL_OP0))
+			    || ((ci->flags & F_LVAL_INHERIT) && (how & L_LVAL)))
+				how0 |= L_LVAL;
+		} else if (pending > 0 && ic_profile_has_guards())
+			guarded_scan(s, t, pending, loc, how_n);
+		else
+			scan(s, TREE_OPERAND(t, pending), loc,
+			     pending ? how_n : how0);
+		pending = i;
 	}
+	if (pending > 0 && ic_profile_has_guards())
+		guarded_scan(s, t, pending, loc, how_n);
+	else if (pending >= 0 && !restore) {
+		t = TREE_OPERAND(t, pending);
+		how = pending ? how_n : how0;
+		goto again;
+	} else if (pending >= 0)
+		scan(s, TREE_OPERAND(t, pending), loc, pending ? how_n : how0);
 	if (restore)
 		*restore = saved;
 }
@@ -808,7 +850,8 @@ void ic_scan_decl(tree decl)
  * Decided from the source, not from what the optimisers removed, so the
  * answer is the same at every -O.
  */
-static hash_set<tree> *live;
+static struct uid_set live;
+static bool live_known;
 
 static bool is_root(tree from)
 {
@@ -816,45 +859,63 @@ static bool is_root(tree from)
 	       || DECL_PRESERVE_P(from);
 }
 
-/* A body's references are recorded in one run, as it is walked: BY_FROM
-   keeps where each run of a static function starts, not every index. */
+/* A body's references are recorded in one run, as it is walked: the
+   runs of each static function are chained (RUN_HEAD by DECL_UID, then
+   RUNS), not every index kept.  Arrays by DECL_UID where a hash map of
+   vectors cost a hash and a malloc per body (3.2 M instructions on
+   kernel/sched/core.c); the same set of live functions, found in another
+   order. */
+struct run {
+	unsigned start, next;	/* first reference; 1 + the next run, or 0 */
+};
+
 static void compute_live(void)
 {
-	hash_map<tree, vec<unsigned> > by_from;
+	vec<unsigned> run_head = vNULL;
+	vec<struct run> runs = vNULL;
 	vec<tree> work = vNULL;
 	tree last = NULL_TREE;
-	unsigned i, j;
+	unsigned i, k;
 
-	live = new hash_set<tree>;
+	live_known = true;
 	for (i = 0; i < nrefs; i++) {
 		const struct ic_ref *r = &refs[i];
 		bool root = is_root(r->from);
 
-		if (!root && r->from != last)
-			by_from.get_or_insert(r->from).safe_push(i);
+		if (!root && r->from != last) {
+			unsigned uid = DECL_UID(r->from);
+			struct run run;
+
+			if (uid >= run_head.length())
+				run_head.safe_grow_cleared(uid + uid / 2 + 1024);
+			run.start = i;
+			run.next = run_head[uid];
+			runs.safe_push(run);
+			run_head[uid] = runs.length();
+		}
 		last = r->from;
 		if (root && TREE_CODE(r->to) == FUNCTION_DECL
-		    && !is_root(r->to) && !live->add(r->to))
+		    && !is_root(r->to) && !live.add(r->to))
 			work.safe_push(r->to);
 	}
 	while (!work.is_empty()) {
 		tree fn = work.pop();
-		vec<unsigned> *runs = by_from.get(fn);
+		unsigned uid = DECL_UID(fn);
 
-		for (j = 0; runs && j < runs->length(); j++) {
-			for (i = (*runs)[j]; i < nrefs && refs[i].from == fn;
+		for (k = uid < run_head.length() ? run_head[uid] : 0; k;
+		     k = runs[k - 1].next) {
+			for (i = runs[k - 1].start; i < nrefs && refs[i].from == fn;
 			     i++) {
 				tree to = refs[i].to;
 
 				if (TREE_CODE(to) == FUNCTION_DECL
-				    && !is_root(to) && !live->add(to))
+				    && !is_root(to) && !live.add(to))
 					work.safe_push(to);
 			}
 		}
 	}
-	for (hash_map<tree, vec<unsigned> >::iterator it = by_from.begin();
-	     it != by_from.end(); ++it)
-		(*it).second.release();
+	run_head.release();
+	runs.release();
 	work.release();
 }
 
@@ -866,13 +927,13 @@ bool ic_can_run(tree from)
 
 	if (is_root(from))
 		return true;
-	if (!live) {
+	if (!live_known) {
 		compute_live();
 		last_asked = NULL_TREE;
 	}
 	if (from != last_asked) {
 		last_asked = from;
-		last_answer = live->contains(from);
+		last_answer = live.contains(from);
 	}
 	return last_answer;
 }
@@ -995,8 +1056,8 @@ void ic_refs_release(void)
 	refs = NULL;
 	nrefs = refs_alloc = 0;
 	scanned.release();
-	delete live;
-	live = NULL;
+	live.release();
+	live_known = false;
 	if (callers)
 		for (hash_map<tree, vec<unsigned> >::iterator it =
 		     callers->begin(); it != callers->end(); ++it)
