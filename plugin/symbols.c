@@ -12,14 +12,77 @@
 
 static vec<tree> noted;			/* in the order seen */
 static unsigned noted_upto;		/* indexed up to here */
-static hash_map<tree, tree> *by_name;	/* identifier -> decl */
+
+/* Identifier -> the latest decl noted under it: open addressing on the
+   identifier's own hash (IDENTIFIER_HASH_VALUE), a power of two of slots.
+   A hash_map of trees cost some 150 instructions a name (its pointer
+   hash, its prime-sized table and its growth): kernel/sched/core.c's 240
+   asm statements made it index some 11,000 names. */
+struct name_slot {
+	tree id, decl;
+};
+static struct name_slot *by_name;
+static unsigned by_name_size, by_name_used;
+
+static struct name_slot *name_slot(tree id)
+{
+	unsigned mask = by_name_size - 1, i = IDENTIFIER_HASH_VALUE(id) & mask;
+
+	while (by_name[i].id && by_name[i].id != id)
+		i = (i + 1) & mask;
+	return &by_name[i];
+}
+
+/* Name ID is DECL from now on: the later declaration wins. */
+static void name_put(tree id, tree decl)
+{
+	struct name_slot *slot;
+
+	if (2 * (by_name_used + 1) > by_name_size) {
+		struct name_slot *old = by_name;
+		unsigned i, old_size = by_name_size;
+
+		by_name_size = old_size ? 2 * old_size : 1024;
+		by_name = XCNEWVEC(struct name_slot, by_name_size);
+		for (i = 0; i < old_size; i++)
+			if (old[i].id)
+				*name_slot(old[i].id) = old[i];
+		XDELETEVEC(old);
+	}
+	slot = name_slot(id);
+	if (!slot->id) {
+		slot->id = id;
+		by_name_used++;
+	}
+	slot->decl = decl;
+}
+
+/* Whether DECL is declared outside any function: !decl_function_context,
+   answered without the call where the context says it at once (a
+   function's locals, whose context is the function, are most of the
+   declarations of a body; file-scope ones have none, or the unit). */
+static bool at_file_scope(tree decl)
+{
+	tree ctx = DECL_CONTEXT(decl);
+
+	if (TREE_CODE(decl) != FUNCTION_DECL || !DECL_VIRTUAL_P(decl)) {
+		if (!ctx)
+			return true;
+		if (TREE_CODE(ctx) == FUNCTION_DECL)
+			return false;
+		if (TREE_CODE(ctx) == TRANSLATION_UNIT_DECL
+		    && !DECL_CONTEXT(ctx))
+			return true;
+	}
+	return !decl_function_context(decl);
+}
 
 /* Note DECL if it is a named file-scope (or external) function or
    variable; whether it was. */
 bool ic_symbols_note(tree decl)
 {
 	if (!DECL_NAME(decl) || !(TREE_PUBLIC(decl) || DECL_EXTERNAL(decl)
-				  || !decl_function_context(decl)))
+				  || at_file_scope(decl)))
 		return false;
 	noted.safe_push(decl);
 	return true;
@@ -29,14 +92,9 @@ bool ic_symbols_note(tree decl)
    index. */
 tree ic_symbol_by_id(tree id)
 {
-	tree *decl;
-
-	if (!by_name)
-		by_name = new hash_map<tree, tree>;
 	for (; noted_upto < noted.length(); noted_upto++)
-		by_name->put(DECL_NAME(noted[noted_upto]), noted[noted_upto]);
-	decl = by_name->get(id);
-	return decl ? *decl : NULL_TREE;
+		name_put(DECL_NAME(noted[noted_upto]), noted[noted_upto]);
+	return by_name_size ? name_slot(id)->decl : NULL_TREE;
 }
 
 /* The file-scope function or variable called NAME, or NULL_TREE (the
@@ -57,8 +115,9 @@ tree ic_decl_named(const char *name)
 
 void ic_symbols_release(void)
 {
-	delete by_name;
+	XDELETEVEC(by_name);
 	by_name = NULL;
+	by_name_size = by_name_used = 0;
 	noted.release();
 	noted_upto = 0;
 }

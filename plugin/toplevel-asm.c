@@ -112,26 +112,33 @@ static void scan_text(const char *text, location_t loc)
 	char section[IC_SECTION_MAX] = ".text", previous[IC_SECTION_MAX] = "";
 	const char *line = text, *end;
 	size_t i, len;
+	bool dot;
 
 	for (; *line; line = *end ? end + 1 : end) {
 		end = line + strcspn(line, "\n;");
 		while (line < end && (*line == ' ' || *line == '\t'))
 			line++;
 		len = end - line;
-		if (len > 9 && !strncmp(line, ".section", 8)) {
+		/* Every directive looked for starts with '.': a line that
+		   does not (an instruction, a label) is told by one test,
+		   not by a dozen strncmp (kernel/sched/core.c's asm is
+		   mostly instructions). */
+		dot = *line == '.';
+		if (dot && len > 9 && !strncmp(line, ".section", 8)) {
 			strcpy(previous, section);
 			section_name(line + 8, section);
 			note_section(section);
-		} else if (len > 13 && !strncmp(line, ".pushsection", 12)) {
+		} else if (dot && len > 13
+			   && !strncmp(line, ".pushsection", 12)) {
 			strcpy(previous, section);
 			section_name(line + 12, section);
 			note_section(section);
-		} else if (!strncmp(line, ".previous", 9)
-			   || !strncmp(line, ".popsection", 11)) {
+		} else if (dot && (!strncmp(line, ".previous", 9)
+				   || !strncmp(line, ".popsection", 11))) {
 			strcpy(section, previous[0] ? previous : ".text");
-		} else if (!strncmp(line, ".text", 5) && len == 5) {
+		} else if (dot && !strncmp(line, ".text", 5) && len == 5) {
 			strcpy(section, ".text");
-		} else if (!strncmp(line, ".data", 5) && len == 5) {
+		} else if (dot && !strncmp(line, ".data", 5) && len == 5) {
 			strcpy(section, ".data");
 		} else {
 			/* "label: .long sym - ." too */
@@ -139,7 +146,8 @@ static void scan_text(const char *text, location_t loc)
 
 			if (colon && colon + 1 < end)
 				line = colon + 1 + strspn(colon + 1, " \t");
-			for (i = 0; i < ARRAY_SIZE(data_ops); i++) {
+			for (i = 0; *line == '.' && i < ARRAY_SIZE(data_ops);
+			     i++) {
 				size_t n = strlen(data_ops[i]);
 
 				if (!strncmp(line, data_ops[i], n)
