@@ -574,8 +574,17 @@ static unsigned name_mask(tree decl, bool from)
 	return m;
 }
 
+/* ic_rule_for's answers, by the source's kind and both classes: the same
+   question comes for thousands of references, and the loop over the
+   table with the kernel's rows cost some 240 instructions each.  Valid
+   for the unit: the rules, the profile and the kernel (chosen at the
+   first question) do not change in it. */
+static const struct ic_rule *rule_known[2][IC_NCLASSES][IC_NCLASSES];
+static bool rule_asked[2][IC_NCLASSES][IC_NCLASSES];
+
 void ic_rules_release(void)
 {
+	memset(rule_asked, 0, sizeof(rule_asked));
 	delete name_masks[0];
 	delete name_masks[1];
 	name_masks[0] = name_masks[1] = NULL;
@@ -821,8 +830,25 @@ bool ic_init_only_unit(void)
 	return init_only_unit > 0;
 }
 
+static const struct ic_rule *find_rule(const struct ic_place *from,
+				       const struct ic_place *to);
+
 const struct ic_rule *ic_rule_for(const struct ic_place *from,
 				  const struct ic_place *to)
+{
+	unsigned k = from->is_function;
+
+	if (ic_opts.profile == IC_PROFILE_KERNEL)
+		select_kernel();
+	if (!rule_asked[k][from->cls][to->cls]) {
+		rule_known[k][from->cls][to->cls] = find_rule(from, to);
+		rule_asked[k][from->cls][to->cls] = true;
+	}
+	return rule_known[k][from->cls][to->cls];
+}
+
+static const struct ic_rule *find_rule(const struct ic_place *from,
+				       const struct ic_place *to)
 {
 	size_t i;
 
