@@ -142,12 +142,29 @@ static bool is_readonly_var(tree decl)
    pass over the table with fnmatch costs some 30,000 instructions. */
 static hash_map<nofree_string_hash, int> *by_section;
 
+/* And the last few names asked about, compared as strings: a section
+   attribute's string is the decl's own, and get_identifier hashes it
+   each time (some 200 instructions, for every __init function). */
+#define IC_RECENT_SECTIONS 4
+#define IC_RECENT_NAME 32
+
+static struct {
+	char name[IC_RECENT_NAME];
+	int pattern;
+} recent[IC_RECENT_SECTIONS];
+static unsigned nrecent, recent_next;
+
 static int pattern_of(const char *sec)
 {
-	const char *key = IDENTIFIER_POINTER(get_identifier(sec));
+	const char *key;
 	bool existed;
 	int *known, i;
+	unsigned k;
 
+	for (k = 0; k < nrecent; k++)
+		if (!strcmp(recent[k].name, sec))
+			return recent[k].pattern;
+	key = IDENTIFIER_POINTER(get_identifier(sec));
 	if (!by_section)
 		by_section = new hash_map<nofree_string_hash, int>;
 	known = &by_section->get_or_insert(key, &existed);
@@ -159,6 +176,13 @@ static int pattern_of(const char *sec)
 				break;
 			}
 		}
+	}
+	if (strlen(sec) < IC_RECENT_NAME) {
+		strcpy(recent[recent_next].name, sec);
+		recent[recent_next].pattern = *known;
+		recent_next = (recent_next + 1) % IC_RECENT_SECTIONS;
+		if (nrecent < IC_RECENT_SECTIONS)
+			nrecent++;
 	}
 	return *known;
 }
@@ -202,6 +226,7 @@ void ic_classify_release(void)
 	known.release();
 	delete by_section;
 	by_section = NULL;
+	nrecent = recent_next = 0;
 }
 
 static void classify(tree decl, struct ic_place *out);
@@ -216,7 +241,8 @@ void ic_classify(tree decl, struct ic_place *out)
 	}
 	uid = DECL_UID(decl);
 	if (uid >= known_at.length())
-		known_at.safe_grow_cleared(uid + uid / 2 + 1024);
+		known_at.safe_grow_cleared(MAX(2 * known_at.length(),
+					       uid + 1024));
 	if (!known_at[uid]) {
 		struct ic_place p;
 
