@@ -383,7 +383,7 @@ void ic_diagnose_all(void)
 {
 	unsigned n = ic_refs_count(), i, forbidden = 0;
 	const struct ic_rule *rule;
-	bool asked = false;
+	bool asked = false, by_default;
 
 	/* The target classes some rule forbids (init, meminit, exit): a rule
 	   applies only where its TO has the target's class, so a reference to
@@ -395,6 +395,11 @@ void ic_diagnose_all(void)
 	   says there which kernel it judges by (rules.c, select_kernel). */
 	for (i = 0; (rule = ic_rule_at(i)); i++)
 		forbidden |= rule->to;
+	/* A target in GCC's default section (ic_default_section: most of
+	   them) is normal or read-only, told without classifying it, unless
+	   the unit is init-only or a rule forbids those. */
+	by_default = !ic_init_only_unit()
+		     && !(forbidden & (IC_BIT(IC_NORMAL) | IC_BIT(IC_RODATA)));
 
 	/* Judge every reference; sort only the findings (few) into source
 	   order, since expanding locations for all of them is not cheap. */
@@ -403,6 +408,8 @@ void ic_diagnose_all(void)
 		struct ic_verdict v;
 		struct ic_place to;
 
+		if (asked && by_default && ic_default_section(r->to))
+			continue;
 		ic_classify(r->to, &to);
 		if (asked && !(forbidden & IC_BIT(to.cls)))
 			continue;

@@ -171,6 +171,7 @@ void ic_symbols_release(void);
 
 /* classify.c */
 void ic_classify(tree decl, struct ic_place *out);
+bool ic_default_section(tree decl);
 void ic_classify_freeze(void);
 void ic_classify_release(void);
 void ic_classify_section(const char *section, bool is_function,
