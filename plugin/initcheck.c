@@ -40,7 +40,7 @@ static void on_pre_genericize(void *gcc_data, void *)
 
 	ic_rules_note_unit();
 	ic_scan_toplevel_asm();
-	if (ic_redecl_seen(fndecl, &rd))
+	if (ic_redecl_active() && ic_redecl_seen(fndecl, &rd))
 		ic_diagnose_redecl(&rd);
 	ic_scan_function(fndecl);
 	ic_asm_note_decl(fndecl);
@@ -56,8 +56,17 @@ static void on_finish_decl(void *gcc_data, void *)
 	if (TREE_CODE(decl) != FUNCTION_DECL && !VAR_P(decl))
 		return;
 	ic_rules_note_unit();
+	/* An automatic variable (most declarations of a unit's bodies)
+	   holds no reference of its own, is declared once, is no name that
+	   asm or an alias can use, and no top-level asm comes between it and
+	   the end of its function, where PLUGIN_PRE_GENERICIZE reads the asm
+	   parsed before: none of what follows does anything for it. */
+	if (VAR_P(decl) && !TREE_STATIC(decl) && !DECL_EXTERNAL(decl)
+	    && DECL_CONTEXT(decl)
+	    && TREE_CODE(DECL_CONTEXT(decl)) == FUNCTION_DECL)
+		return;
 	ic_scan_toplevel_asm();
-	if (ic_redecl_seen(decl, &rd))
+	if (ic_redecl_active() && ic_redecl_seen(decl, &rd))
 		ic_diagnose_redecl(&rd);
 	ic_scan_decl(decl);
 	ic_asm_note_decl(decl);

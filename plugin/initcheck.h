@@ -233,6 +233,14 @@ struct ic_redecl {
 	struct ic_place place;	/* where it is now */
 };
 bool ic_redecl_seen(tree decl, struct ic_redecl *out);
+
+/* Whether ic_redecl_seen looks at declarations at all: only under profile
+   strict (asked first: every declaration of a unit comes by). */
+static inline bool ic_redecl_active(void)
+{
+	return ic_opts.profile == IC_PROFILE_STRICT;
+}
+
 void ic_redecl_release(void);
 
 /* suggest.c */
