@@ -298,7 +298,7 @@ static void report(const struct finding *f)
 			     : UNKNOWN_LOCATION, marker ? fix : NULL))
 		return;
 	if (f->site) {
-		gcc_rich_location here(r->loc);
+		gcc_rich_location here(ic_ref_loc(r));
 
 		ic_message_start(&m, IC_MSG_INLINED_HERE);
 		ic_message_decl(&m, r->from);
@@ -376,7 +376,7 @@ static void judge_at_call(const struct ic_ref *c, void *data)
 	struct ic_verdict v;
 
 	if (ic_judge(in->ref, c->from, c, in->to, 0, &v))
-		add_finding(in->ref, c, c->from, c->loc, &v);
+		add_finding(in->ref, c, c->from, ic_ref_loc(c), &v);
 }
 
 void ic_diagnose_all(void)
@@ -425,7 +425,7 @@ void ic_diagnose_all(void)
 			ic_for_each_real_call(r->from, judge_at_call, &in);
 			continue;
 		}
-		add_finding(r, NULL, r->from, r->loc, &v);
+		add_finding(r, NULL, r->from, ic_ref_loc(r), &v);
 	}
 	qsort(found, nfound, sizeof(*found), cmp_findings);
 	for (i = 0; i < nfound; i++)

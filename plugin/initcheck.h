@@ -111,8 +111,11 @@ struct ic_ref {
 				   NULL_TREE for a top-level asm statement */
 	const char *asm_section;	/* then: the section it emits into */
 	tree to;		/* the function or variable referred to */
-	location_t loc;		/* where, with a range when GCC has one */
+	location_t loc_;	/* where, with a range when GCC has one:
+				   read through ic_ref_loc() */
 	enum ic_ref_kind kind;
+	bool loc_at_start;	/* ic_ref_loc() puts the caret at the start
+				   of LOC_'s range (a leftmost variable) */
 	/* Where in the source the reference sits, for the exemptions of a
 	   profile that look at it (rules.c): */
 	tree member;		/* the FIELD_DECL an initializer element
@@ -202,6 +205,7 @@ void ic_for_each_real_call(tree fn, ic_call_fn each, void *data);
 void ic_record_asm_ref(const char *section, tree to, location_t loc);
 unsigned ic_refs_count(void);
 const struct ic_ref *ic_ref_at(unsigned i);
+location_t ic_ref_loc(const struct ic_ref *r);
 void ic_refs_release(void);
 extern const struct ggc_root_tab ic_refs_ggc_roots[];
 

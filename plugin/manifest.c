@@ -232,7 +232,7 @@ static void add_row_at_call(const struct ic_ref *c, void *data)
 {
 	struct inlined_row *in = (struct inlined_row *)data;
 
-	add_row(in->t, in->ref, c->from, c, c->loc);
+	add_row(in->t, in->ref, c->from, c, ic_ref_loc(c));
 }
 
 /* References to symbols this unit does not define: the first one per
@@ -265,7 +265,7 @@ static void references_json(json::object *m)
 
 			ic_for_each_real_call(r->from, add_row_at_call, &in);
 		} else {
-			add_row(&t, r, r->from, NULL, r->loc);
+			add_row(&t, r, r->from, NULL, ic_ref_loc(r));
 		}
 	}
 	m->set("reference_columns", cols);

@@ -30,8 +30,19 @@ const struct ggc_root_tab ic_refs_ggc_roots[] = {
 	LAST_GGC_ROOT_TAB
 };
 
-static struct ic_ref *refs;
-static unsigned nrefs, refs_alloc;
+/* The references, in chunks of IC_REF_CHUNK: a reference stays where it
+   was recorded, and no array of them is copied as it grows (a kernel unit
+   records some 100,000). */
+#define IC_REF_CHUNK_BITS 12
+#define IC_REF_CHUNK (1u << IC_REF_CHUNK_BITS)
+
+static struct ic_ref **ref_chunks;
+static unsigned nrefs, nchunks, chunks_alloc;
+
+static inline struct ic_ref *ref_at(unsigned i)
+{
+	return &ref_chunks[i >> IC_REF_CHUNK_BITS][i & (IC_REF_CHUNK - 1)];
+}
 
 /* What the walk tells the layers above it as it goes, besides the
    references it records (strings.c's literals): set from above. */
@@ -44,43 +55,51 @@ static const struct ic_walk_hooks *hooks;
  * cost some 140 (35,000 initializers read in bench/gen-tu.c's unit).
  */
 struct uid_set {
-	vec<unsigned long> bits;
-
-	/* Whether DECL was in the set already; puts it in. */
-	bool add(tree decl)
-	{
-		unsigned uid = DECL_UID(decl), word = uid / HOST_BITS_PER_LONG;
-		unsigned long bit = 1ul << (uid % HOST_BITS_PER_LONG);
-		bool was;
-
-		if (word >= bits.length())
-			bits.safe_grow_cleared(2 * word + 64);
-		was = bits[word] & bit;
-		bits[word] |= bit;
-		return was;
-	}
-
-	bool contains(tree decl) const
-	{
-		unsigned uid = DECL_UID(decl), word = uid / HOST_BITS_PER_LONG;
-
-		return word < bits.length()
-		       && (bits[word] >> (uid % HOST_BITS_PER_LONG) & 1);
-	}
-
-	void release()
-	{
-		bits.release();
-	}
+	unsigned long *bits;
+	unsigned nwords;
 };
+
+static void __attribute__((noinline)) uid_set_grow(struct uid_set *set,
+						   unsigned word)
+{
+	unsigned n = MAX(2 * set->nwords, word + 64);
+
+	set->bits = XRESIZEVEC(unsigned long, set->bits, n);
+	memset(set->bits + set->nwords, 0,
+	       (n - set->nwords) * sizeof(*set->bits));
+	set->nwords = n;
+}
+
+/* Whether DECL was in SET already; puts it in. */
+static inline bool uid_set_add(struct uid_set *set, const_tree decl)
+{
+	unsigned uid = DECL_UID(decl), word = uid / HOST_BITS_PER_LONG;
+	unsigned long bit = 1ul << (uid % HOST_BITS_PER_LONG), was;
+
+	if (__builtin_expect(word >= set->nwords, 0))
+		uid_set_grow(set, word);
+	was = set->bits[word] & bit;
+	set->bits[word] |= bit;
+	return was != 0;
+}
+
+static inline bool uid_set_contains(const struct uid_set *set, const_tree decl)
+{
+	unsigned uid = DECL_UID(decl), word = uid / HOST_BITS_PER_LONG;
+
+	return word < set->nwords
+	       && (set->bits[word] >> (uid % HOST_BITS_PER_LONG) & 1);
+}
+
+static void uid_set_release(struct uid_set *set)
+{
+	XDELETEVEC(set->bits);
+	set->bits = NULL;
+	set->nwords = 0;
+}
 
 /* The variables whose initializer was read. */
 static struct uid_set scanned;
-
-static bool scanned_add(tree decl)
-{
-	return scanned.add(decl);
-}
 
 /* How the walk takes each tree code, decided once from GCC's tables
    (ic_refs_init): one load per node where TYPE_P, CONSTANT_CLASS_P, a
@@ -91,10 +110,11 @@ static bool scanned_add(tree decl)
 enum walk_kind {
 	W_SKIP,
 	W_EXPR,		/* any other expression or statement: its operands */
+	W_VAR, W_FUNCTION,
+	W_CALL, W_ADDR, W_SAVE, W_BIND, W_DECL_EXPR, W_STATEMENT_LIST,
+	W_CONSTRUCTOR, W_ASM, W_LABEL,
 	W_STRING,	/* a string literal, when there are hooks to tell */
-	W_FUNCTION, W_LABEL, W_VAR,
-	W_STATEMENT_LIST, W_TREE_LIST, W_TREE_VEC, W_CONSTRUCTOR,
-	W_ASM, W_CALL, W_ADDR, W_SAVE, W_BIND, W_DECL_EXPR
+	W_TREE_LIST, W_TREE_VEC
 };
 
 /* What the code's operands are (operand_is_lvalue, starts_with_operand0,
@@ -109,18 +129,26 @@ enum walk_kind {
 #define NOPS_VL		255	/* tcc_vl_exp: the count is in the node */
 
 struct code_info {
-	unsigned char kind, flags, nops, unused;
+	unsigned char kind, flags, nops;
+	/* HOW of operand 0 as masks (F_LEFT0, F_LVAL_*): */
+	unsigned char left;		/* L_LEFT when the node starts it */
+	unsigned char lval0;		/* L_LVAL always */
+	unsigned char inherit;		/* L_LVAL when the node's own HOW has it */
+	/* And of the others: */
+	unsigned char lval_n;		/* L_LVAL always */
+	unsigned char unused;
 };
 
 static struct code_info codes[MAX_TREE_CODES];
 
-/* The state of the walk that changes rarely.  The innermost location and
-   whether the node is a leftmost operand or an lvalue change at every
-   node: they are the walk's arguments (L_LEFT, L_LVAL), not fields saved
-   and restored around each node. */
-#define L_LEFT	1	/* operand 0 of a postfix or infix expression:
-			   starts where it does */
-#define L_LVAL	2	/* an object designated, not read */
+/* The state of the walk that changes at every node is in its arguments:
+   the innermost location, and HOW the node is reached.  Fields of struct
+   scan are what changes rarely. */
+#define L_LEFT		1	/* operand 0 of a postfix or infix expression:
+				   starts where it does */
+#define L_LVAL		2	/* an object designated, not read */
+#define L_AT_USE	4	/* in an initializer read in place of its
+				   variable: keep the use's location */
 
 /* SAVE_EXPRs visited, without a hash set for the few a body has (a set
    cost a malloc, a free and a hash per body that had one): a set only
@@ -132,9 +160,6 @@ struct scan {
 	tree address_of;		/* the variable an enclosing & takes
 					   the address of (&v, &v.f, &v[i],
 					   an array decaying to a pointer) */
-	bool at_use;			/* in an initializer read in place of
-					   its variable: keep the use's
-					   location */
 	/* SAVE_EXPRs: shared, read once. */
 	unsigned nsaves;
 	tree saves[IC_SAVE_INLINE];
@@ -149,14 +174,12 @@ struct scan {
 };
 
 static void scan(struct scan *s, tree t, location_t loc, unsigned how);
-static void guarded_scan(struct scan *s, tree t, int i, location_t loc,
-			 unsigned how);
 
 /* The kind and operand facts of CODE, as the walk before the table
    decided them node by node. */
 static struct code_info code_info_of(enum tree_code code)
 {
-	struct code_info ci = { W_SKIP, 0, 0, 0 };
+	struct code_info ci = { W_SKIP, 0, 0, 0, 0, 0, 0, 0 };
 	enum tree_code_class cls = TREE_CODE_CLASS(code);
 
 	switch (code) {
@@ -244,6 +267,12 @@ static struct code_info code_info_of(enum tree_code code)
 	default:
 		break;
 	}
+
+	/* The same, as masks of HOW bits (operands_how). */
+	ci.left = ci.flags & F_LEFT0 ? L_LEFT : 0;
+	ci.lval0 = ci.flags & (F_LVAL_ALL | F_LVAL_OP0) ? L_LVAL : 0;
+	ci.inherit = ci.flags & F_LVAL_INHERIT ? L_LVAL : 0;
+	ci.lval_n = ci.flags & F_LVAL_ALL ? L_LVAL : 0;
 	return ci;
 }
 
@@ -281,12 +310,25 @@ static inline bool nothing_in(const_tree t)
 	       && !TREE_READONLY(t);
 }
 
-/* Pushed without looking for it first: a duplicate costs the collector
-   one marked-already test, a set of them cost a hash lookup per
-   reference. */
-static void keep(tree decl)
+/* Each decl once, told by a bit per DECL_UID (a hash set cost a lookup
+   per reference; pushing every time grew the collector's vector, by
+   copies, to one entry per reference). */
+static struct uid_set kept;
+
+/* T into the collector's roots; the vector grown fourfold, since each
+   growth is a copy. */
+static void keep_tree(tree t)
 {
-	vec_safe_push(ic_live_decls, decl);
+	if (!vec_safe_space(ic_live_decls, 1))
+		vec_safe_reserve_exact(ic_live_decls,
+				       3 * vec_safe_length(ic_live_decls) + 256);
+	ic_live_decls->quick_push(t);
+}
+
+static inline void keep(tree decl)
+{
+	if (!uid_set_add(&kept, decl))
+		keep_tree(decl);
 }
 
 void ic_keep_decl(tree decl)
@@ -294,13 +336,21 @@ void ic_keep_decl(tree decl)
 	keep(decl);
 }
 
-static struct ic_ref *new_ref(void)
+static void __attribute__((noinline)) grow_refs(void)
 {
-	if (nrefs == refs_alloc) {
-		refs_alloc = refs_alloc ? 2 * refs_alloc : 256;
-		refs = XRESIZEVEC(struct ic_ref, refs, refs_alloc);
+	if (nchunks == chunks_alloc) {
+		chunks_alloc = chunks_alloc ? 2 * chunks_alloc : 16;
+		ref_chunks = XRESIZEVEC(struct ic_ref *, ref_chunks,
+					chunks_alloc);
 	}
-	return &refs[nrefs++];
+	ref_chunks[nchunks++] = XNEWVEC(struct ic_ref, IC_REF_CHUNK);
+}
+
+static inline struct ic_ref *new_ref(void)
+{
+	if (__builtin_expect(nrefs == nchunks * IC_REF_CHUNK, 0))
+		grow_refs();
+	return ref_at(nrefs++);
 }
 
 /* A reference from a top-level asm statement emitting into SECTION. */
@@ -311,56 +361,72 @@ void ic_record_asm_ref(const char *section, tree to, location_t loc)
 	r->from = NULL_TREE;
 	r->asm_section = section;
 	r->to = to;
-	r->loc = loc;
+	r->loc_ = loc;
 	r->kind = IC_REF_ADDRESS;
+	r->loc_at_start = false;
 	r->member = NULL_TREE;
 	r->asm_stmt = NULL_TREE;
 	r->guard = NULL;
 	keep(to);
 }
 
-static bool has_static_storage(tree t)
+static inline bool has_static_storage(const_tree t)
 {
 	if (TREE_CODE(t) == FUNCTION_DECL)
 		return true;
 	return VAR_P(t) && (TREE_STATIC(t) || DECL_EXTERNAL(t));
 }
 
-/* Whether record() keeps a reference to TO: asked first where making the
-   reference's location costs more than the test (a leftmost variable). */
-static bool recorded(const struct scan *s, tree to)
-{
-	if (!has_static_storage(to) || to == s->from)
-		return false;
-	return TREE_CODE(to) != FUNCTION_DECL || !fndecl_built_in_p(to);
-}
-
-static void record(struct scan *s, tree to, location_t loc,
-		   enum ic_ref_kind kind)
+/* The reference to TO at LOC, or NULL when none is kept. */
+static inline struct ic_ref *record(struct scan *s, tree to, location_t loc,
+				    enum ic_ref_kind kind)
 {
 	struct ic_ref *r;
 
-	if (!recorded(s, to))
-		return;
+	if (!has_static_storage(to) || to == s->from
+	    || (TREE_CODE(to) == FUNCTION_DECL && fndecl_built_in_p(to)))
+		return NULL;
 	r = new_ref();
 	r->from = s->from;
 	r->asm_section = NULL;
 	r->to = to;
-	r->loc = loc != UNKNOWN_LOCATION ? loc : DECL_SOURCE_LOCATION(s->from);
+	r->loc_ = loc != UNKNOWN_LOCATION ? loc : DECL_SOURCE_LOCATION(s->from);
 	r->kind = kind;
+	r->loc_at_start = false;
 	r->member = s->member;
 	r->asm_stmt = s->asm_stmt;
 	r->guard = s->guard;
 	keep(to);		/* s->from was kept when its walk began */
-	if (s->asm_stmt)
-		keep(s->asm_stmt);
+	if (s->asm_stmt)	/* not a decl: no DECL_UID to tell it by */
+		keep_tree(s->asm_stmt);
+	return r;
+}
+
+/*
+ * Where R is.  A variable has no location of its own; where it is the
+ * leftmost operand (table[i], x = 1, x++, x + 1) the caret goes to the
+ * start of the expression, which is the name.  That location is made at
+ * the first question, not when the reference is recorded: make_location
+ * costs some 300 instructions, and most references are never shown.  It
+ * is the same location either way (GCC keeps one per caret and range).
+ */
+location_t ic_ref_loc(const struct ic_ref *r)
+{
+	if (r->loc_at_start) {
+		struct ic_ref *w = (struct ic_ref *)r;
+		location_t loc = r->loc_;
+
+		w->loc_ = make_location(get_start(loc), get_start(loc),
+					get_finish(loc));
+		w->loc_at_start = false;
+	}
+	return r->loc_;
 }
 
 static void scan_init(struct scan *s, tree from)
 {
 	s->from = from;
 	s->address_of = NULL_TREE;
-	s->at_use = false;
 	s->nsaves = 0;
 	s->more_saves = NULL;
 	s->member = NULL_TREE;
@@ -429,7 +495,7 @@ static void scan_initializer(tree decl, location_t loc, tree from)
 		if (ix == CONSTRUCTOR_NELTS(init))
 			return;
 	}
-	if (scanned_add(decl))
+	if (uid_set_add(&scanned, decl))
 		return;
 	keep(from);
 	scan_init(&s, from);
@@ -487,15 +553,17 @@ static void guard_after(struct scan *s, tree stmt)
 		s->guard = g;
 }
 
-/* A variable named in an expression: LOC is the innermost location, HOW
-   whether it is a leftmost operand or an lvalue. */
-static void scan_var(struct scan *s, tree t, location_t loc, unsigned how)
+/* A variable named in an expression, which nothing_in let through (of
+   static storage, or const): LOC is the innermost location, HOW how it is
+   reached.  Out of line: the walk's own frame stays small. */
+static void __attribute__((noinline))
+scan_var(struct scan *s, tree t, location_t loc, unsigned how)
 {
-	enum ic_ref_kind kind;
+	struct ic_ref *r;
 
 	/* A compound literal of static storage (at file scope, or C23's
 	   static one in a function) refers through its own initializer. */
-	if (ic_is_compound_literal(t)) {
+	if (DECL_ARTIFICIAL(t) && ic_is_compound_literal(t)) {
 		/* Recorded too: who uses the literal decides what diagnose.c
 		   tells about it. */
 		record(s, t, loc, t == s->address_of ? IC_REF_ADDRESS
@@ -503,27 +571,16 @@ static void scan_var(struct scan *s, tree t, location_t loc, unsigned how)
 		scan_initializer(t, loc, t);
 		return;
 	}
-	if (reads_initializer(s, t, how & L_LVAL)) {
-		bool saved_at_use = s->at_use;
-
-		s->at_use = true;
-		scan(s, DECL_INITIAL(t), loc, how);
-		s->at_use = saved_at_use;
+	if (TREE_READONLY(t) && reads_initializer(s, t, how & L_LVAL)) {
+		scan(s, DECL_INITIAL(t), loc, how | L_AT_USE);
 		return;
 	}
-	/* A variable has no location of its own; where it is the leftmost
-	   operand (table[i], x = 1, x++, x + 1) the caret goes to the start
-	   of the expression, which is the name.  That location is made only
-	   for a variable record() keeps (not for the automatic ones): it
-	   costs some 300 instructions. */
-	if (!recorded(s, t))
-		return;
-	kind = t == s->address_of ? IC_REF_ADDRESS : IC_REF_USE;
-	if ((how & L_LEFT) && loc != UNKNOWN_LOCATION)
-		record(s, t, make_location(get_start(loc), get_start(loc),
-					   get_finish(loc)), kind);
-	else
-		record(s, t, loc, kind);
+	/* A leftmost operand's caret goes to the start of the expression
+	   (ic_ref_loc). */
+	r = record(s, t, loc, t == s->address_of ? IC_REF_ADDRESS
+						 : IC_REF_USE);
+	if (r && (how & L_LEFT) && loc != UNKNOWN_LOCATION)
+		r->loc_at_start = true;
 }
 
 /*
@@ -555,81 +612,115 @@ static bool dead_operand(tree t, int i)
 	}
 }
 
-/* Whether the walk passes operand I of T, OP, by: it would find nothing
-   in it, or it is never evaluated. */
-static inline bool passed_by(const struct code_info *ci, tree t, int i,
-			     tree op)
+/* Whether the walk passes operand I of T by: it would find nothing in
+   it, or it is never evaluated. */
+static inline bool passed_by(const struct code_info *ci, tree t, int i)
 {
+	tree op = TREE_OPERAND(t, i);
+
 	return !op || nothing_in(op)
 	       || ((ci->flags & F_COND) && dead_operand(t, i));
 }
 
-/*
- * The walk itself.  Not walk_tree: this visits only what can hold a
- * reference (statements, expressions, initializers, asm operand lists) and
- * skips types, constants and declarations it passes by, which made it
- * several times cheaper on kernel units; and it tracks the innermost
- * location on the way down (LOC), which walk_tree cannot tell a callback.
- *
- * A node's last operand worth a visit is walked by going round again
- * (AGAIN), not by a call, when nothing is to be restored after it: most
- * nodes have one such operand (a conversion, a statement's expression),
- * and a call per node was most of the walk's cost.  The order of the
- * visits, hence of the references, is the recursion's.
- */
-static void scan(struct scan *s, tree t, location_t loc, unsigned how)
+/* Whether location L has a place in the source: EXPR_HAS_LOCATION for a
+   node known to be an expression. */
+static inline bool has_locus(location_t l)
 {
-	tree fn, decl, val, index, saved = NULL_TREE, *restore;
-	const struct code_info *ci;
-	tree_stmt_iterator it;
-	unsigned ix, how0, how_n;
-	int i, n, pending;
-	bool own;
+	if (l == UNKNOWN_LOCATION)
+		return false;
+	return !IS_ADHOC_LOC(l)
+	       || get_location_from_adhoc_loc(line_table, l) != UNKNOWN_LOCATION;
+}
 
-again:
-	if (!t)
-		return;
-	restore = NULL;
-	ci = info(t);
-	switch (ci->kind) {
-	case W_SKIP:
-		return;
-	case W_STRING:
-		hooks->string(t);
-		return;
-	case W_FUNCTION:
-		record(s, t, loc, IC_REF_ADDRESS);
-		return;
-	case W_LABEL:
-		/* &&label (GNU C) is an address inside the function that
-		   holds the label: a static table of them in an __init
-		   function keeps pointers into .init.text after boot. */
-		if (DECL_CONTEXT(t)
-		    && TREE_CODE(DECL_CONTEXT(t)) == FUNCTION_DECL)
-			record(s, DECL_CONTEXT(t), loc, IC_REF_ADDRESS);
-		return;
-	case W_VAR:
-		scan_var(s, t, loc, how);
-		return;
-	case W_STATEMENT_LIST: {
-		const struct ic_guard *saved_guard = s->guard;
+/* The location and HOW of expression T's operands (code facts CI), the
+   node reached at *LOC with HOW: T's own location when it has one (not in
+   an initializer read at a use), and whether operand 0 is leftmost or an
+   lvalue.  Returned for operand 0, in *HOW_N for the others. */
+static inline unsigned operands_how(tree t, const struct code_info *ci,
+				    location_t *loc, unsigned how,
+				    unsigned *how_n)
+{
+	unsigned carry = how & L_AT_USE, how0;
 
-		for (it = tsi_start(t); !tsi_end_p(it); tsi_next(&it)) {
-			scan(s, tsi_stmt(it), loc, how);
-			if (ic_profile_has_guards())
-				guard_after(s, tsi_stmt(it));
-		}
-		s->guard = saved_guard;
-		return;
+	how0 = carry | ci->lval0 | (how & ci->inherit);
+	if (!carry && has_locus(t->exp.locus)) {
+		*loc = t->exp.locus;
+		how0 |= ci->left;
+	} else
+		how0 |= how & ci->left;
+	*how_n = carry | ci->lval_n;
+	return how0;
+}
+
+static void guarded_scan(struct scan *s, tree t, int i, location_t loc,
+			 unsigned how);
+
+/*
+ * The operands of expression T (code facts CI) but the last worth a
+ * visit, walked at the innermost location known; the last is returned,
+ * with its location and how in *LOC and *HOW, for the caller to walk
+ * (NULL_TREE when there is none, or when it was walked here under a
+ * guard).  An operand the walk would find nothing in (passed_by: most
+ * are constants, parameters and automatic variables) is passed by
+ * without a call.
+ */
+static inline __attribute__((always_inline)) tree
+operands(struct scan *s, tree t, const struct code_info *ci,
+	 location_t *loc, unsigned *how)
+{
+	unsigned how0, how_n;
+	int i, j, n = ci->nops;
+
+	if (n == NOPS_VL)
+		n = VL_EXP_OPERAND_LENGTH(t);
+	for (i = 0; i < n && passed_by(ci, t, i); i++)
+		;
+	if (i == n)
+		return NULL_TREE;
+	how0 = operands_how(t, ci, loc, *how, &how_n);
+	for (;;) {
+		for (j = i + 1; j < n && passed_by(ci, t, j); j++)
+			;
+		if (j == n)
+			break;
+		if (i > 0 && ic_profile_has_guards())
+			guarded_scan(s, t, i, *loc, how_n);
+		else
+			scan(s, TREE_OPERAND(t, i), *loc, i ? how_n : how0);
+		i = j;
 	}
-	case W_TREE_LIST:	/* asm operands, attribute arguments */
-		for (; t; t = TREE_CHAIN(t))
-			scan(s, TREE_VALUE(t), loc, how);
-		return;
-	case W_TREE_VEC:
-		for (i = 0; i < TREE_VEC_LENGTH(t); i++)
-			scan(s, TREE_VEC_ELT(t, i), loc, how);
-		return;
+	if (i > 0 && ic_profile_has_guards()) {
+		guarded_scan(s, t, i, *loc, how_n);
+		return NULL_TREE;
+	}
+	*how = i ? how_n : how0;
+	return TREE_OPERAND(t, i);
+}
+
+/* T's operands, all of them, with *RESTORE put back to SAVED after
+   (the asm statement). */
+static void operands_then_restore(struct scan *s, tree t, location_t loc,
+				  unsigned how, tree *restore, tree saved)
+{
+	tree last = operands(s, t, info(t), &loc, &how);
+
+	if (last)
+		scan(s, last, loc, how);
+	*restore = saved;
+}
+
+/* The kinds the walk meets seldom, out of line (the walk's own frame
+   stays small): a constructor, an asm statement, an address of a compound
+   literal, a label's address, a string literal, a list or vector of
+   trees, a declaration other than an automatic variable's. */
+static void __attribute__((noinline))
+scan_seldom(struct scan *s, tree t, location_t loc, unsigned how)
+{
+	tree decl, saved, index, val;
+	unsigned ix;
+	int i;
+
+	switch (info(t)->kind) {
 	case W_CONSTRUCTOR:
 		saved = s->member;
 		FOR_EACH_CONSTRUCTOR_ELT(CONSTRUCTOR_ELTS(t), ix, index, val) {
@@ -642,10 +733,113 @@ again:
 		}
 		return;
 	case W_ASM:
-		restore = &s->asm_stmt;
 		saved = s->asm_stmt;
 		s->asm_stmt = t;
-		break;
+		operands_then_restore(s, t, loc, how, &s->asm_stmt, saved);
+		return;
+	case W_ADDR:
+		/* &(struct ops){ ... } at file scope: the literal is a
+		   variable whose address is taken. */
+		for (decl = TREE_OPERAND(t, 0); handled_component_p(decl);)
+			decl = TREE_OPERAND(decl, 0);
+		decl = COMPOUND_LITERAL_EXPR_DECL(decl);
+		record(s, decl, loc, IC_REF_ADDRESS);
+		scan_initializer(decl, loc, decl);
+		return;
+	case W_LABEL:
+		/* &&label (GNU C) is an address inside the function that
+		   holds the label: a static table of them in an __init
+		   function keeps pointers into .init.text after boot. */
+		if (DECL_CONTEXT(t)
+		    && TREE_CODE(DECL_CONTEXT(t)) == FUNCTION_DECL)
+			record(s, DECL_CONTEXT(t), loc, IC_REF_ADDRESS);
+		return;
+	case W_STRING:
+		hooks->string(t);
+		return;
+	case W_TREE_LIST:	/* asm operands, attribute arguments */
+		for (; t; t = TREE_CHAIN(t))
+			scan(s, TREE_VALUE(t), loc, how);
+		return;
+	case W_TREE_VEC:
+		for (i = 0; i < TREE_VEC_LENGTH(t); i++)
+			scan(s, TREE_VEC_ELT(t, i), loc, how);
+		return;
+	case W_DECL_EXPR:
+		decl = DECL_EXPR_DECL(t);
+		if (ic_is_compound_literal(decl))
+			scan_initializer(decl, EXPR_LOCATION(t), decl);
+		/* A nested function (GNU C): the C front end sends
+		   PLUGIN_PRE_GENERICIZE for outermost functions only, so its
+		   body is read here, with itself as the source.  GCC puts it
+		   in the default .text whatever its parent's section. */
+		else if (TREE_CODE(decl) == FUNCTION_DECL
+			 && DECL_SAVED_TREE(decl))
+			ic_scan_function(decl);
+		return;
+	default:
+		gcc_unreachable();
+	}
+}
+
+/*
+ * The walk itself.  Not walk_tree: this visits only what can hold a
+ * reference (statements, expressions, initializers, asm operand lists) and
+ * skips types, constants and declarations it passes by, which made it
+ * several times cheaper on kernel units; and it tracks the innermost
+ * location on the way down (LOC), which walk_tree cannot tell a callback.
+ *
+ * A node's last operand worth a visit is walked by going round again
+ * (AGAIN), not by a call: most nodes have one such operand (a conversion,
+ * a statement's expression), and a call per node was most of the walk's
+ * cost.  The order of the visits, hence of the references, is the
+ * recursion's.
+ */
+static void scan(struct scan *s, tree t, location_t loc, unsigned how)
+{
+	const struct code_info *ci;
+	tree_stmt_iterator it;
+	tree fn, decl, saved, op0, op1;
+	unsigned how0, how_n;
+	int i, n;
+
+	if (!t)
+		return;
+again:
+	ci = info(t);
+	switch (ci->kind) {
+	case W_SKIP:
+		return;
+	case W_VAR:
+		scan_var(s, t, loc, how);
+		return;
+	case W_FUNCTION:
+		record(s, t, loc, IC_REF_ADDRESS);
+		return;
+	case W_STATEMENT_LIST:
+		if (ic_profile_has_guards()) {
+			const struct ic_guard *saved_guard = s->guard;
+
+			for (it = tsi_start(t); !tsi_end_p(it); tsi_next(&it)) {
+				scan(s, tsi_stmt(it), loc, how);
+				guard_after(s, tsi_stmt(it));
+			}
+			s->guard = saved_guard;
+			return;
+		}
+		/* Without guards nothing is put back after the last
+		   statement: it is walked by going round again. */
+		it = tsi_start(t);
+		if (tsi_end_p(it))
+			return;
+		for (;;) {
+			t = tsi_stmt(it);
+			tsi_next(&it);
+			if (tsi_end_p(it))
+				break;
+			scan(s, t, loc, how);
+		}
+		goto again;
 	case W_CALL:
 		/* No CALL_EXPR_FN: an internal function, e.g. the one
 		   __builtin_mul_overflow becomes. */
@@ -662,39 +856,43 @@ again:
 			   lvalues. */
 			if (at != UNKNOWN_LOCATION)
 				loc = at;
+			how &= L_AT_USE;
 			n = call_expr_nargs(t);
 			for (i = 0; i < n; i++) {
 				tree arg = CALL_EXPR_ARG(t, i);
 
 				if (arg && !nothing_in(arg))
-					scan(s, arg, loc, 0);
+					scan(s, arg, loc, how);
 			}
 			t = CALL_EXPR_STATIC_CHAIN(t);
-			how = 0;
+			if (!t)
+				return;
 			goto again;
 		}
 		break;
 	case W_ADDR:
 		/* Told apart from a read or write only for suggest.c: an
 		   address may be stored and used after boot. */
-		decl = TREE_OPERAND(t, 0);
-		while (handled_component_p(decl))
+		for (decl = TREE_OPERAND(t, 0); handled_component_p(decl);)
 			decl = TREE_OPERAND(decl, 0);
 		if (TREE_CODE(decl) == COMPOUND_LITERAL_EXPR
 		    && ic_is_compound_literal(COMPOUND_LITERAL_EXPR_DECL(decl))) {
-			/* &(struct ops){ ... } at file scope: the literal is
-			   a variable whose address is taken. */
-			decl = COMPOUND_LITERAL_EXPR_DECL(decl);
-			record(s, decl, loc, IC_REF_ADDRESS);
-			scan_initializer(decl, loc, decl);
+			scan_seldom(s, t, loc, how);
 			return;
 		}
-		if (VAR_P(decl)) {
-			restore = &s->address_of;
-			saved = s->address_of;
-			s->address_of = decl;
-		}
-		break;
+		if (!VAR_P(decl))
+			break;
+		/* The variable is the one whose address is taken while its
+		   operand is walked. */
+		op0 = TREE_OPERAND(t, 0);
+		if (!op0 || nothing_in(op0))
+			return;
+		how0 = operands_how(t, ci, &loc, how, &how_n);
+		saved = s->address_of;
+		s->address_of = decl;
+		scan(s, op0, loc, how0);
+		s->address_of = saved;
+		return;
 	case W_SAVE:
 		/* The one node the front end shares: walk it once.  No
 		   "visited" set for the whole walk, since that would also
@@ -710,79 +908,73 @@ again:
 		   the BIND_EXPR's location (or the one so far). */
 		if (EXPR_LOCATION(t) != UNKNOWN_LOCATION)
 			loc = EXPR_LOCATION(t);
+		how &= L_AT_USE;
 		t = BIND_EXPR_BODY(t);
-		how = 0;
+		if (!t)
+			return;
 		goto again;
 	case W_DECL_EXPR:
 		decl = DECL_EXPR_DECL(t);
-		if (VAR_P(decl) && !TREE_STATIC(decl) && !DECL_EXTERNAL(decl)
-		    && DECL_INITIAL(decl)
-		    && DECL_INITIAL(decl) != error_mark_node) {
-			/* As for BIND_EXPR. */
+		if (VAR_P(decl) && !TREE_STATIC(decl) && !DECL_EXTERNAL(decl)) {
+			/* An automatic variable's initializer, as for
+			   BIND_EXPR. */
+			if (!DECL_INITIAL(decl)
+			    || DECL_INITIAL(decl) == error_mark_node)
+				return;
 			if (EXPR_LOCATION(t) != UNKNOWN_LOCATION)
 				loc = EXPR_LOCATION(t);
+			how &= L_AT_USE;
 			t = DECL_INITIAL(decl);
-			how = 0;
 			goto again;
-		} else if (ic_is_compound_literal(decl))
-			scan_initializer(decl, EXPR_LOCATION(t), decl);
-		/* A nested function (GNU C): the C front end sends
-		   PLUGIN_PRE_GENERICIZE for outermost functions only, so its
-		   body is read here, with itself as the source.  GCC puts it
-		   in the default .text whatever its parent's section. */
-		else if (TREE_CODE(decl) == FUNCTION_DECL
-			 && DECL_SAVED_TREE(decl))
-			ic_scan_function(decl);
+		}
+		scan_seldom(s, t, loc, how);
 		return;
-	default:		/* W_EXPR */
+	case W_EXPR:
 		break;
+	default:
+		scan_seldom(s, t, loc, how);
+		return;
 	}
-
-	/* The operands, with the innermost location we know: references to
-	   variables and functions carry none of their own.  An operand the
-	   walk would find nothing in (nothing_in: most are constants,
-	   parameters and automatic variables) is passed by without a
-	   call. */
-	/* One pass: an operand worth a visit is walked when the next one is
-	   found, so that the last is known as the last (PENDING). */
-	n = ci->nops == NOPS_VL ? VL_EXP_OPERAND_LENGTH(t) : ci->nops;
-	pending = -1;
-	how0 = how_n = 0;
-	for (i = 0; i < n; i++) {
-		tree op = TREE_OPERAND(t, i);
-
-		if (passed_by(ci, t, i, op))
-			continue;
-		if (pending < 0) {
-			/* The first: the node's own location, and what its
-			   operands are (leftmost, lvalue). */
-			own = !s->at_use && EXPR_HAS_LOCATION(t);
-			if (own)
-				loc = EXPR_LOCATION(t);
-			if ((own || (how & L_LEFT)) && (ci->flags & F_LEFT0))
-				how0 |= L_LEFT;
-			if (ci->flags & F_LVAL_ALL)
-				how_n = L_LVAL;
-			if ((ci->flags & (F_LVAL_ALL | F_LVAL_OP0))
-			    || ((ci->flags & F_LVAL_INHERIT) && (how & L_LVAL)))
-				how0 |= L_LVAL;
-		} else if (pending > 0 && ic_profile_has_guards())
-			guarded_scan(s, t, pending, loc, how_n);
-		else
-			scan(s, TREE_OPERAND(t, pending), loc,
-			     pending ? how_n : how0);
-		pending = i;
-	}
-	if (pending > 0 && ic_profile_has_guards())
-		guarded_scan(s, t, pending, loc, how_n);
-	else if (pending >= 0 && !restore) {
-		t = TREE_OPERAND(t, pending);
-		how = pending ? how_n : how0;
+	/* An expression: its operands, the last one by going round again.
+	   One or two of them (most nodes) without the loop. */
+	if (ci->nops == 1) {
+		op0 = TREE_OPERAND(t, 0);
+		if (!op0 || nothing_in(op0))
+			return;
+		how = operands_how(t, ci, &loc, how, &how_n);
+		t = op0;
 		goto again;
-	} else if (pending >= 0)
-		scan(s, TREE_OPERAND(t, pending), loc, pending ? how_n : how0);
-	if (restore)
-		*restore = saved;
+	}
+	if (ci->nops == 2) {
+		op0 = TREE_OPERAND(t, 0);
+		op1 = TREE_OPERAND(t, 1);
+		if (op0 && nothing_in(op0))
+			op0 = NULL_TREE;
+		if (op1 && (nothing_in(op1)
+			    || ((ci->flags & F_COND) && dead_operand(t, 1))))
+			op1 = NULL_TREE;
+		if (!op0 && !op1)
+			return;
+		how0 = operands_how(t, ci, &loc, how, &how_n);
+		if (op0) {
+			if (!op1) {
+				t = op0;
+				how = how0;
+				goto again;
+			}
+			scan(s, op0, loc, how0);
+		}
+		if (ic_profile_has_guards()) {
+			guarded_scan(s, t, 1, loc, how_n);
+			return;
+		}
+		t = op1;
+		how = how_n;
+		goto again;
+	}
+	t = operands(s, t, ci, &loc, &how);
+	if (t)
+		goto again;
 }
 
 /* Operand I of T, under the boot-only condition its evaluation implies, if
@@ -879,7 +1071,7 @@ static void compute_live(void)
 
 	live_known = true;
 	for (i = 0; i < nrefs; i++) {
-		const struct ic_ref *r = &refs[i];
+		const struct ic_ref *r = ref_at(i);
 		bool root = is_root(r->from);
 
 		if (!root && r->from != last) {
@@ -887,7 +1079,8 @@ static void compute_live(void)
 			struct run run;
 
 			if (uid >= run_head.length())
-				run_head.safe_grow_cleared(uid + uid / 2 + 1024);
+				run_head.safe_grow_cleared(
+					MAX(2 * run_head.length(), uid + 1024));
 			run.start = i;
 			run.next = run_head[uid];
 			runs.safe_push(run);
@@ -895,7 +1088,7 @@ static void compute_live(void)
 		}
 		last = r->from;
 		if (root && TREE_CODE(r->to) == FUNCTION_DECL
-		    && !is_root(r->to) && !live.add(r->to))
+		    && !is_root(r->to) && !uid_set_add(&live, r->to))
 			work.safe_push(r->to);
 	}
 	while (!work.is_empty()) {
@@ -904,12 +1097,12 @@ static void compute_live(void)
 
 		for (k = uid < run_head.length() ? run_head[uid] : 0; k;
 		     k = runs[k - 1].next) {
-			for (i = runs[k - 1].start; i < nrefs && refs[i].from == fn;
+			for (i = runs[k - 1].start; i < nrefs && ref_at(i)->from == fn;
 			     i++) {
-				tree to = refs[i].to;
+				tree to = ref_at(i)->to;
 
 				if (TREE_CODE(to) == FUNCTION_DECL
-				    && !is_root(to) && !live.add(to))
+				    && !is_root(to) && !uid_set_add(&live, to))
 					work.safe_push(to);
 			}
 		}
@@ -933,7 +1126,7 @@ bool ic_can_run(tree from)
 	}
 	if (from != last_asked) {
 		last_asked = from;
-		last_answer = live.contains(from);
+		last_answer = uid_set_contains(&live, from);
 	}
 	return last_answer;
 }
@@ -955,10 +1148,12 @@ static void index_callers(void)
 	callers = new hash_map<tree, vec<unsigned> >;
 	address_taken = new hash_set<tree>;
 	for (i = 0; i < nrefs; i++) {
-		if (refs[i].kind == IC_REF_CALL && refs[i].from)
-			callers->get_or_insert(refs[i].to).safe_push(i);
-		else if (refs[i].kind != IC_REF_CALL)
-			address_taken->add(refs[i].to);
+		const struct ic_ref *r = ref_at(i);
+
+		if (r->kind == IC_REF_CALL && r->from)
+			callers->get_or_insert(r->to).safe_push(i);
+		else if (r->kind != IC_REF_CALL)
+			address_taken->add(r->to);
 	}
 }
 
@@ -1024,7 +1219,7 @@ static void real_calls(tree fn, ic_call_fn each, void *data, int depth)
 	unsigned i;
 
 	for (i = 0; calls && i < calls->length(); i++) {
-		const struct ic_ref *c = &refs[(*calls)[i]];
+		const struct ic_ref *c = ref_at((*calls)[i]);
 
 		if (!ic_can_run(c->from))
 			continue;
@@ -1047,16 +1242,21 @@ unsigned ic_refs_count(void)
 
 const struct ic_ref *ic_ref_at(unsigned i)
 {
-	return &refs[i];
+	return ref_at(i);
 }
 
 void ic_refs_release(void)
 {
-	XDELETEVEC(refs);
-	refs = NULL;
-	nrefs = refs_alloc = 0;
-	scanned.release();
-	live.release();
+	unsigned i;
+
+	for (i = 0; i < nchunks; i++)
+		XDELETEVEC(ref_chunks[i]);
+	XDELETEVEC(ref_chunks);
+	ref_chunks = NULL;
+	nrefs = nchunks = chunks_alloc = 0;
+	uid_set_release(&scanned);
+	uid_set_release(&kept);
+	uid_set_release(&live);
 	live_known = false;
 	if (callers)
 		for (hash_map<tree, vec<unsigned> >::iterator it =
