@@ -203,15 +203,16 @@ void ic_classify_section(const char *sec, bool is_function,
 /*
  * Once the unit is parsed no section changes any more, and the same decls
  * are classified again and again (every reference names two): from then
- * on the answers are kept.  Found by DECL_UID, which numbers a unit's
- * decls densely and stays a decl's for its life, in an array: a hash map
- * of trees cost some 130 instructions a lookup (ic_diagnose_all asks once
- * per end of every reference: 210,000 times in bench/gen-tu.c's unit),
- * and more memory.  The same answers: a decl is classified at its first
+ * on the answers are kept.  Found by DECL_UID, which stays a decl's for
+ * its life, in an ic_uid_map: a hash map of trees cost some 130
+ * instructions a lookup, and an array by DECL_UID was as long as the
+ * unit's highest DECL_UID, cleared and copied as it grew, for the few
+ * decls asked about (diagnose.c no longer asks about those in GCC's
+ * default section).  The same answers: a decl is classified at its first
  * question after the freeze, as before.
  */
 static bool frozen;
-static vec<unsigned> known_at;		/* DECL_UID -> 1 + index in KNOWN */
+static struct ic_uid_map known_at;	/* DECL_UID -> 1 + index in KNOWN */
 static vec<struct ic_place> known;
 
 void ic_classify_freeze(void)
@@ -222,7 +223,7 @@ void ic_classify_freeze(void)
 void ic_classify_release(void)
 {
 	frozen = false;
-	known_at.release();
+	ic_uid_map_release(&known_at);
 	known.release();
 	delete by_section;
 	by_section = NULL;
@@ -233,24 +234,22 @@ static void classify(tree decl, struct ic_place *out);
 
 void ic_classify(tree decl, struct ic_place *out)
 {
-	unsigned uid;
+	unsigned at;
 
 	if (!frozen) {
 		classify(decl, out);
 		return;
 	}
-	uid = DECL_UID(decl);
-	if (uid >= known_at.length())
-		known_at.safe_grow_cleared(MAX(2 * known_at.length(),
-					       uid + 1024));
-	if (!known_at[uid]) {
+	at = ic_uid_map_get(&known_at, DECL_UID(decl));
+	if (!at) {
 		struct ic_place p;
 
 		classify(decl, &p);
 		known.safe_push(p);
-		known_at[uid] = known.length();
+		at = known.length();
+		ic_uid_map_put(&known_at, DECL_UID(decl), at);
 	}
-	*out = known[known_at[uid] - 1];
+	*out = known[at - 1];
 }
 
 /* The decl that DECL's alias attribute makes it another name for, or

@@ -1,6 +1,6 @@
 /*
  * gcc-common.h - every GCC header initcheck uses, in the order GCC needs
- * them (and the two system headers it adds, after GCC's system.h), and
+ * them (and the three system headers it adds, after GCC's system.h), and
  * every difference between the GCC versions it builds with (11 to 15), as
  * the kernel's scripts/gcc-plugins/gcc-common.h does (BUILDING_GCC_VERSION,
  * from GCC's own bversion.h).
@@ -80,6 +80,7 @@
 
 #include <fnmatch.h>		/* rules.c, classify.c: section patterns */
 #include <zlib.h>		/* manifest.c: the record, compressed */
+#include <sys/mman.h>		/* references.c: the references' chunks */
 
 /*
  * Whether macro NAME is defined in the unit being parsed.  The C family's

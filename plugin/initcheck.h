@@ -42,6 +42,69 @@
 
 #define IC_NAME "initcheck"
 
+/*
+ * A map from DECL_UID to a non-zero unsigned, by open addressing (inline:
+ * classify.c and references.c keep one each).  For questions about a few
+ * of a unit's decls, where an array by DECL_UID is as long as the unit's
+ * highest DECL_UID (some 300,000 in a kernel unit), cleared and copied as
+ * it grows.
+ */
+struct ic_uid_map {
+	unsigned *slots;	/* pairs: 1 + DECL_UID (0: empty), value */
+	unsigned size, used;	/* pairs; SIZE a power of two */
+};
+
+static inline unsigned *ic_uid_map_at(const struct ic_uid_map *m,
+				      unsigned uid)
+{
+	unsigned mask = m->size - 1, i = (uid * 2654435761u) & mask;
+
+	while (m->slots[2 * i] && m->slots[2 * i] != uid + 1)
+		i = (i + 1) & mask;
+	return &m->slots[2 * i];
+}
+
+/* The value for DECL_UID UID, or 0. */
+static inline unsigned ic_uid_map_get(const struct ic_uid_map *m,
+				      unsigned uid)
+{
+	return m->size ? ic_uid_map_at(m, uid)[1] : 0;
+}
+
+static inline void ic_uid_map_put(struct ic_uid_map *m, unsigned uid,
+				  unsigned value)
+{
+	unsigned *slot;
+
+	if (2 * (m->used + 1) > m->size) {
+		struct ic_uid_map old = *m;
+		unsigned i;
+
+		m->size = old.size ? 2 * old.size : 256;
+		m->slots = XCNEWVEC(unsigned, 2 * m->size);
+		for (i = 0; i < old.size; i++)
+			if (old.slots[2 * i]) {
+				slot = ic_uid_map_at(m, old.slots[2 * i] - 1);
+				slot[0] = old.slots[2 * i];
+				slot[1] = old.slots[2 * i + 1];
+			}
+		XDELETEVEC(old.slots);
+	}
+	slot = ic_uid_map_at(m, uid);
+	if (!slot[0]) {
+		slot[0] = uid + 1;
+		m->used++;
+	}
+	slot[1] = value;
+}
+
+static inline void ic_uid_map_release(struct ic_uid_map *m)
+{
+	XDELETEVEC(m->slots);
+	m->slots = NULL;
+	m->size = m->used = 0;
+}
+
 /* options.c: -fplugin-arg-initcheck-KEY[=VALUE], parsed into ic_opts,
    which the layers above read. */
 enum ic_profile { IC_PROFILE_STRICT, IC_PROFILE_KERNEL, IC_PROFILE_XEN };

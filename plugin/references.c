@@ -32,16 +32,24 @@ const struct ggc_root_tab ic_refs_ggc_roots[] = {
 
 /* The references, in chunks of IC_REF_CHUNK: a reference stays where it
    was recorded, and no array of them is copied as it grows (a kernel unit
-   records some 100,000). */
+   records some 100,000).  The chunks are mapped from the system, not taken
+   from malloc's heap, where these long-lived blocks among the compiler's
+   own small ones made its mallocs slower (1.6 M instructions on
+   bench/gen-tu.c's unit); malloc's when mmap fails. */
 #define IC_REF_CHUNK_BITS 12
 #define IC_REF_CHUNK (1u << IC_REF_CHUNK_BITS)
 
-static struct ic_ref **ref_chunks;
+struct chunk {
+	struct ic_ref *refs;
+	bool mapped;		/* from mmap, not malloc */
+};
+
+static struct chunk *ref_chunks;
 static unsigned nrefs, nchunks, chunks_alloc;
 
 static inline struct ic_ref *ref_at(unsigned i)
 {
-	return &ref_chunks[i >> IC_REF_CHUNK_BITS][i & (IC_REF_CHUNK - 1)];
+	return &ref_chunks[i >> IC_REF_CHUNK_BITS].refs[i & (IC_REF_CHUNK - 1)];
 }
 
 /* What the walk tells the layers above it as it goes, besides the
@@ -336,14 +344,36 @@ void ic_keep_decl(tree decl)
 	keep(decl);
 }
 
+#define IC_REF_CHUNK_BYTES (IC_REF_CHUNK * sizeof(struct ic_ref))
+
+static struct chunk alloc_chunk(void)
+{
+	struct chunk c;
+	void *m = mmap(NULL, IC_REF_CHUNK_BYTES, PROT_READ | PROT_WRITE,
+		       MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+
+	c.mapped = m != MAP_FAILED;
+	c.refs = c.mapped ? (struct ic_ref *)m
+		 : XNEWVEC(struct ic_ref, IC_REF_CHUNK);
+	return c;
+}
+
+static void free_chunk(struct chunk *c)
+{
+	if (c->mapped)
+		munmap(c->refs, IC_REF_CHUNK_BYTES);
+	else
+		XDELETEVEC(c->refs);
+}
+
 static void __attribute__((noinline)) grow_refs(void)
 {
 	if (nchunks == chunks_alloc) {
 		chunks_alloc = chunks_alloc ? 2 * chunks_alloc : 16;
-		ref_chunks = XRESIZEVEC(struct ic_ref *, ref_chunks,
+		ref_chunks = XRESIZEVEC(struct chunk, ref_chunks,
 					chunks_alloc);
 	}
-	ref_chunks[nchunks++] = XNEWVEC(struct ic_ref, IC_REF_CHUNK);
+	ref_chunks[nchunks++] = alloc_chunk();
 }
 
 static inline struct ic_ref *new_ref(void)
@@ -1053,17 +1083,17 @@ static bool is_root(tree from)
 
 /* A body's references are recorded in one run, as it is walked: the
    runs of each static function are chained (RUN_HEAD by DECL_UID, then
-   RUNS), not every index kept.  Arrays by DECL_UID where a hash map of
-   vectors cost a hash and a malloc per body (3.2 M instructions on
-   kernel/sched/core.c); the same set of live functions, found in another
-   order. */
+   RUNS), not every index kept.  A map by DECL_UID and an array where a
+   hash map of vectors cost a hash and a malloc per body (3.2 M
+   instructions on kernel/sched/core.c); the same set of live functions,
+   found in another order. */
 struct run {
 	unsigned start, next;	/* first reference; 1 + the next run, or 0 */
 };
 
 static void compute_live(void)
 {
-	vec<unsigned> run_head = vNULL;
+	struct ic_uid_map run_head = { NULL, 0, 0 };
 	vec<struct run> runs = vNULL;
 	vec<tree> work = vNULL;
 	tree last = NULL_TREE;
@@ -1078,13 +1108,10 @@ static void compute_live(void)
 			unsigned uid = DECL_UID(r->from);
 			struct run run;
 
-			if (uid >= run_head.length())
-				run_head.safe_grow_cleared(
-					MAX(2 * run_head.length(), uid + 1024));
 			run.start = i;
-			run.next = run_head[uid];
+			run.next = ic_uid_map_get(&run_head, uid);
 			runs.safe_push(run);
-			run_head[uid] = runs.length();
+			ic_uid_map_put(&run_head, uid, runs.length());
 		}
 		last = r->from;
 		if (root && TREE_CODE(r->to) == FUNCTION_DECL
@@ -1093,9 +1120,7 @@ static void compute_live(void)
 	}
 	while (!work.is_empty()) {
 		tree fn = work.pop();
-		unsigned uid = DECL_UID(fn);
-
-		for (k = uid < run_head.length() ? run_head[uid] : 0; k;
+		for (k = ic_uid_map_get(&run_head, DECL_UID(fn)); k;
 		     k = runs[k - 1].next) {
 			for (i = runs[k - 1].start; i < nrefs && ref_at(i)->from == fn;
 			     i++) {
@@ -1107,7 +1132,7 @@ static void compute_live(void)
 			}
 		}
 	}
-	run_head.release();
+	ic_uid_map_release(&run_head);
 	runs.release();
 	work.release();
 }
@@ -1250,7 +1275,7 @@ void ic_refs_release(void)
 	unsigned i;
 
 	for (i = 0; i < nchunks; i++)
-		XDELETEVEC(ref_chunks[i]);
+		free_chunk(&ref_chunks[i]);
 	XDELETEVEC(ref_chunks);
 	ref_chunks = NULL;
 	nrefs = nchunks = chunks_alloc = 0;
