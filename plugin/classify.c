@@ -278,23 +278,6 @@ tree ic_alias_ultimate(tree decl)
 	return decl;
 }
 
-/*
- * Whether DECL certainly has no section of the user's, told without
- * classifying it: no attribute at all (so neither section nor alias) and
- * no section set in its symtab node.  Its class is then GCC's default
- * (classify below): IC_NORMAL or IC_RODATA, or IC_INIT in an init-only
- * unit.  Most references are to such decls.
- */
-bool ic_default_section(tree decl)
-{
-	symtab_node *node;
-
-	if (DECL_ATTRIBUTES(decl))
-		return false;
-	node = symtab_node::get(decl);
-	return !node || !node->get_section() || node->implicit_section;
-}
-
 static void classify(tree decl, struct ic_place *out)
 {
 	tree target = ic_alias_ultimate(decl);

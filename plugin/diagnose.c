@@ -381,7 +381,8 @@ static void judge_at_call(const struct ic_ref *c, void *data)
 
 void ic_diagnose_all(void)
 {
-	unsigned n = ic_refs_count(), i, forbidden = 0;
+	unsigned i, k, n, forbidden = 0;
+	const struct ic_ref *chunk;
 	const struct ic_rule *rule;
 	bool asked = false, by_default;
 
@@ -401,32 +402,35 @@ void ic_diagnose_all(void)
 	by_default = !ic_init_only_unit()
 		     && !(forbidden & (IC_BIT(IC_NORMAL) | IC_BIT(IC_RODATA)));
 
-	/* Judge every reference; sort only the findings (few) into source
-	   order, since expanding locations for all of them is not cheap. */
-	for (i = 0; i < n; i++) {
-		const struct ic_ref *r = ic_ref_at(i);
-		struct ic_verdict v;
-		struct ic_place to;
+	/* Judge every reference, a chunk at a time; sort only the findings
+	   (few) into source order, since expanding locations for all of them
+	   is not cheap. */
+	for (k = 0; (chunk = ic_refs_chunk(k, &n)); k++)
+		for (i = 0; i < n; i++) {
+			const struct ic_ref *r = &chunk[i];
+			struct ic_verdict v;
+			struct ic_place to;
 
-		if (asked && by_default && ic_default_section(r->to))
-			continue;
-		ic_classify(r->to, &to);
-		if (asked && !(forbidden & IC_BIT(to.cls)))
-			continue;
-		/* A static function nothing refers to never runs. */
-		if (r->from && !ic_can_run(r->from))
-			continue;
-		asked = true;
-		if (!ic_judge(r, r->from, NULL, &to, 0, &v))
-			continue;
-		if (ic_is_transparent(r->from)) {
-			struct inlined_ref in = { r, &v.to };
+			if (asked && by_default && ic_default_section(r->to))
+				continue;
+			ic_classify(r->to, &to);
+			if (asked && !(forbidden & IC_BIT(to.cls)))
+				continue;
+			/* A static function nothing refers to never runs. */
+			if (r->from && !ic_can_run(r->from))
+				continue;
+			asked = true;
+			if (!ic_judge(r, r->from, NULL, &to, 0, &v))
+				continue;
+			if (ic_is_transparent(r->from)) {
+				struct inlined_ref in = { r, &v.to };
 
-			ic_for_each_real_call(r->from, judge_at_call, &in);
-			continue;
+				ic_for_each_real_call(r->from, judge_at_call,
+						      &in);
+				continue;
+			}
+			add_finding(r, NULL, r->from, ic_ref_loc(r), &v);
 		}
-		add_finding(r, NULL, r->from, ic_ref_loc(r), &v);
-	}
 	qsort(found, nfound, sizeof(*found), cmp_findings);
 	for (i = 0; i < nfound; i++)
 		if (!i || !same_finding(&found[i], &found[i - 1]))

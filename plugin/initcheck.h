@@ -237,7 +237,25 @@ void ic_symbols_release(void);
 
 /* classify.c */
 void ic_classify(tree decl, struct ic_place *out);
-bool ic_default_section(tree decl);
+
+/*
+ * Whether DECL certainly has no section of the user's, told without
+ * classifying it: no attribute at all (so neither section nor alias) and
+ * no section set in its symtab node.  Its class is then GCC's default
+ * (classify.c): IC_NORMAL or IC_RODATA, or IC_INIT in an init-only unit.
+ * Most references are to such decls; inline, since diagnose.c asks it of
+ * every one.
+ */
+static inline bool ic_default_section(tree decl)
+{
+	symtab_node *node;
+
+	if (DECL_ATTRIBUTES(decl))
+		return false;
+	node = symtab_node::get(decl);
+	return !node || !node->get_section() || node->implicit_section;
+}
+
 void ic_classify_freeze(void);
 void ic_classify_release(void);
 void ic_classify_section(const char *section, bool is_function,
@@ -268,6 +286,7 @@ void ic_for_each_real_call(tree fn, ic_call_fn each, void *data);
 void ic_record_asm_ref(const char *section, tree to, location_t loc);
 unsigned ic_refs_count(void);
 const struct ic_ref *ic_ref_at(unsigned i);
+const struct ic_ref *ic_refs_chunk(unsigned k, unsigned *n);
 location_t ic_ref_loc(const struct ic_ref *r);
 void ic_refs_release(void);
 extern const struct ggc_root_tab ic_refs_ggc_roots[];

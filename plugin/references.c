@@ -408,8 +408,8 @@ static inline bool has_static_storage(const_tree t)
 }
 
 /* The reference to TO at LOC, or NULL when none is kept. */
-static inline struct ic_ref *record(struct scan *s, tree to, location_t loc,
-				    enum ic_ref_kind kind)
+static inline __attribute__((always_inline)) struct ic_ref *
+record(struct scan *s, tree to, location_t loc, enum ic_ref_kind kind)
 {
 	struct ic_ref *r;
 
@@ -1263,6 +1263,17 @@ void ic_for_each_real_call(tree fn, ic_call_fn each, void *data)
 unsigned ic_refs_count(void)
 {
 	return nrefs;
+}
+
+/* The K-th chunk of references and, in *N, how many it holds, or NULL
+   past the last: for a pass over all of them in order without a call per
+   reference. */
+const struct ic_ref *ic_refs_chunk(unsigned k, unsigned *n)
+{
+	if (k >= nchunks || k * IC_REF_CHUNK >= nrefs)
+		return NULL;
+	*n = MIN(IC_REF_CHUNK, nrefs - k * IC_REF_CHUNK);
+	return ref_chunks[k].refs;
 }
 
 const struct ic_ref *ic_ref_at(unsigned i)
