@@ -920,7 +920,12 @@ again:
 		how0 = operands_how(t, ci, &loc, how, &how_n);
 		saved = s->address_of;
 		s->address_of = decl;
-		scan(s, op0, loc, how0);
+		/* &v itself (most of them) straight to scan_var, as the
+		   walk's own dispatch would take it. */
+		if (op0 == decl)
+			scan_var(s, op0, loc, how0);
+		else
+			scan(s, op0, loc, how0);
 		s->address_of = saved;
 		return;
 	case W_SAVE:
