@@ -7,15 +7,17 @@
 #define INITCHECK_RECORD_H
 
 #define IC_RECORD_SECTION ".discard.initcheck"
-#define IC_RECORD_MAGIC "INITCHK2"	/* zlib-compressed JSON */
+#define IC_RECORD_MAGIC "INITCHK3"	/* zlib: JSON, then the table */
+#define IC_RECORD_MAGIC_V2 "INITCHK2"	/* zlib: JSON: still read */
 #define IC_RECORD_MAGIC_V1 "INITCHK1"	/* plain JSON: still read */
 #define IC_MANIFEST_VERSION 1		/* of the JSON: "version" */
 
 /*
  * The columns of a manifest's "references" table, in the order the plugin
- * writes them; the manifest names them too ("reference_columns"), and the
- * report finds each by that name, so a column added at the end leaves
- * older readers and older manifests working.
+ * writes them; the manifest names them too ("reference_columns" in the
+ * JSON, the header line of an INITCHK3 record's table), and the report
+ * finds each by that name, so a column added at the end leaves older
+ * readers and older manifests working.
  */
 #define IC_REF_COLUMNS \
 	"symbol", "from", "from_section", "kind", "file", "line", "column", \
@@ -55,9 +57,17 @@ enum ic_ref_column {
  * instead of misreading): the vocabulary of every manifest - its keys,
  * classes, rule sets, the common section names - which a unit's own few
  * kilobytes would otherwise spend their first bytes on.  Changing it
- * changes the format: a new magic.
+ * changes the format: a new magic.  INITCHK2's, then what INITCHK3's
+ * table adds (its header line and the common cells of a row).
  */
-#define IC_RECORD_DICTIONARY \
+#define IC_RECORD_DICTIONARY IC_RECORD_DICTIONARY_V2 \
+	"symbol\tfrom\tfrom_section\tkind\tfile\tline\tcolumn\tforbidden\t" \
+	"from_inline\tfrom_file\tfrom_line\tfrom_column\n" \
+	"\t.init.text\tcall\t0\t\t\t0\t\t0\t\t\n" \
+	"\t.text\treference\t0\t\t\t1\tinline\t1\t\t\n" \
+	"\t.text\tcall\t0\t\t\t0\t\t0\t\t\n"
+
+#define IC_RECORD_DICTIONARY_V2 \
 	"{\"reference_columns\": [\"symbol\", \"from\", \"from_section\", \"kind\"," \
 	" \"file\", \"line\", \"column\", \"forbidden\"], \"sizes_exact\": true, \"l" \
 	"to_only\": false, \"output\": \"\", \"pointer_bytes\": 8, \"init_strings" \

@@ -267,6 +267,18 @@ tree ic_alias_ultimate(tree decl);
 namespace json { class value; }
 json::value *ic_json_str(const char *s);
 char *ic_json_text(json::value *v);
+size_t ic_utf8_length(const unsigned char *s);
+
+/* table-text.c: the record's references table, tab-separated text */
+struct ic_table {
+	char *text;		/* NUL-terminated */
+	size_t len, cap;
+	bool in_row;
+};
+void ic_table_str(struct ic_table *t, const char *s);
+void ic_table_int(struct ic_table *t, long v);
+void ic_table_end_row(struct ic_table *t);
+void ic_table_release(struct ic_table *t);
 
 /* files.c */
 bool ic_write_file(const char *path, const char *text, const char *what);

@@ -17,7 +17,7 @@
 
 /* The length of the well-formed UTF-8 sequence at S (RFC 3629: no
    overlong forms, no surrogates, nothing above U+10FFFF), or 0. */
-static size_t utf8_length(const unsigned char *s)
+size_t ic_utf8_length(const unsigned char *s)
 {
 	unsigned char c = s[0], lo = 0x80, hi = 0xbf;
 	size_t n, i;
@@ -76,7 +76,7 @@ void ic_json_string::print(IC_JSON_PRINT_PARAMS) const
 			pp_string(pp, esc);
 		} else if (*s < 0x80) {
 			pp_character(pp, *s++);
-		} else if ((n = utf8_length(s)) != 0) {
+		} else if ((n = ic_utf8_length(s)) != 0) {
 			while (n--)
 				pp_character(pp, *s++);
 		} else {

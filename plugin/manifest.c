@@ -6,14 +6,18 @@
  * end-of-file directives are left) the plugin appends one record to the
  * non-allocated section .discard.initcheck:
  *
- *	"INITCHK2"			magic
+ *	"INITCHK3"			magic
  *	u32 stored_length		bytes of the zlib stream below
  *	u32 n				number of section sizes
  *	u32 json_length			bytes of the JSON, inflated
+ *	u32 table_length		bytes of the references table, inflated
  *	u32 size[n]			.Lend - SECTION, computed by the assembler
- *	stored_length bytes		the manifest (docs/manifest.md), JSON,
- *					compressed by zlib (RFC 1950) with the
- *					preset dictionary of initcheck-record.h
+ *	stored_length bytes		the manifest (docs/manifest.md): its JSON
+ *					without "references", then that table
+ *					as tab-separated text (table-text.c),
+ *					compressed together by zlib (RFC 1950)
+ *					with the preset dictionary of
+ *					initcheck-record.h
  *
  * (Compressed: a kernel unit's JSON is 18 % of its object, mostly names
  * that repeat; zlib takes it to a few percent.  cc1 itself links zlib.)
@@ -174,9 +178,44 @@ typedef pair_hash<nofree_ptr_hash<tree_node>, nofree_ptr_hash<tree_node> >
 
 struct ref_table {
 	json::array *rows, *files, *sets;
+	struct ic_table *text;	/* the record's: rows as text, not JSON */
 	hash_set<ref_pair_hash> seen;	/* (symbol, from) pairs written */
 	hash_map<nofree_string_hash, int> file_ix, set_ix;
 };
+
+/* One row's cells, in the order of IC_REF_COLUMNS. */
+struct ref_row {
+	const char *symbol, *from, *from_section, *kind;
+	int file, line, column, forbidden;
+	const char *from_inline;
+	int from_file, from_line, from_column;
+};
+
+static void put_row(struct ref_table *t, const struct ref_row *w)
+{
+	const char *const strs[] = { w->symbol, w->from, w->from_section,
+				     w->kind };
+	const int ints[] = { w->file, w->line, w->column, w->forbidden };
+	const int from_at[] = { w->from_file, w->from_line, w->from_column };
+	json::array *row = t->text ? NULL : new json::array;
+	unsigned i;
+
+	for (i = 0; i < ARRAY_SIZE(strs); i++)
+		row ? row->append(ic_json_str(strs[i]))
+		    : ic_table_str(t->text, strs[i]);
+	for (i = 0; i < ARRAY_SIZE(ints); i++)
+		row ? row->append(new json::integer_number(ints[i]))
+		    : ic_table_int(t->text, ints[i]);
+	row ? row->append(ic_json_str(w->from_inline))
+	    : ic_table_str(t->text, w->from_inline);
+	for (i = 0; i < ARRAY_SIZE(from_at); i++)
+		row ? row->append(new json::integer_number(from_at[i]))
+		    : ic_table_int(t->text, from_at[i]);
+	if (row)
+		t->rows->append(row);
+	else
+		ic_table_end_row(t->text);
+}
 
 /* One row: R's target, referred to from FROM at LOC (through call SITE
    of an always-inline function, or NULL). */
@@ -184,8 +223,8 @@ static void add_row(struct ref_table *t, const struct ic_ref *r, tree from,
 		    const struct ic_ref *site, location_t loc)
 {
 	struct ic_place place;
-	expanded_location x;
-	json::array *row;
+	expanded_location x, def;
+	struct ref_row w;
 	char buf[256];
 
 	if (t->seen.add(std::make_pair(r->to, from)))
@@ -195,30 +234,24 @@ static void add_row(struct ref_table *t, const struct ic_ref *r, tree from,
 	if (!buf[0])
 		return;
 	x = expand_location(loc);
-	row = new json::array;
-	row->append(ic_json_str(
-		IDENTIFIER_POINTER(DECL_ASSEMBLER_NAME(r->to))));
-	row->append(ic_json_str(DECL_NAME(from)
-		? IDENTIFIER_POINTER(DECL_NAME(from)) : "<compound literal>"));
-	row->append(ic_json_str(place.section));
-	row->append(ic_json_str(r->kind == IC_REF_CALL ? "call"
-				     : "reference"));
-	row->append(new json::integer_number(
-		intern(t->files, &t->file_ix, x.file ? x.file : "")));
-	row->append(new json::integer_number(x.line));
-	row->append(new json::integer_number(x.column));
-	row->append(new json::integer_number(
-		intern(t->sets, &t->set_ix,
-		       IDENTIFIER_POINTER(get_identifier(buf)))));
 	/* Where the source is defined, for a fix-it on it (a helper of a
 	   header is in no symbol table). */
-	x = expand_location(DECL_SOURCE_LOCATION(from));
-	row->append(ic_json_str(inline_ness(from)));
-	row->append(new json::integer_number(
-		intern(t->files, &t->file_ix, x.file ? x.file : "")));
-	row->append(new json::integer_number(x.line));
-	row->append(new json::integer_number(x.column));
-	t->rows->append(row);
+	def = expand_location(DECL_SOURCE_LOCATION(from));
+	w.symbol = IDENTIFIER_POINTER(DECL_ASSEMBLER_NAME(r->to));
+	w.from = DECL_NAME(from) ? IDENTIFIER_POINTER(DECL_NAME(from))
+				 : "<compound literal>";
+	w.from_section = place.section;
+	w.kind = r->kind == IC_REF_CALL ? "call" : "reference";
+	w.file = intern(t->files, &t->file_ix, x.file ? x.file : "");
+	w.line = x.line;
+	w.column = x.column;
+	w.forbidden = intern(t->sets, &t->set_ix,
+			     IDENTIFIER_POINTER(get_identifier(buf)));
+	w.from_inline = inline_ness(from);
+	w.from_file = intern(t->files, &t->file_ix, def.file ? def.file : "");
+	w.from_line = def.line;
+	w.from_column = def.column;
+	put_row(t, &w);
 }
 
 /* A reference made in an always-inline function counts at each call of
@@ -237,11 +270,14 @@ static void add_row_at_call(const struct ic_ref *c, void *data)
 
 /* References to symbols this unit does not define: the first one per
    symbol from each function or variable, so that the report names every
-   one that refers to a symbol another unit makes init.  The report's half of the cross-unit check.  A table
-   (one array per reference, "reference_columns" names the columns) with
-   file names and rule sets interned: a kernel unit refers to thousands of
-   external symbols. */
-static void references_json(json::object *m)
+   one that refers to a symbol another unit makes init.  The report's half
+   of the cross-unit check.  A table ("reference_columns" names its
+   columns) with file names and rule sets interned: a kernel unit refers
+   to thousands of external symbols.  Its rows are JSON arrays, or, with
+   TEXT (the record), tab-separated lines under a header of the column
+   names, and then neither "references" nor "reference_columns" is in the
+   JSON (docs/manifest.md). */
+static void references_json(json::object *m, struct ic_table *text)
 {
 	struct ref_table t;
 	json::array *cols = new json::array;
@@ -252,8 +288,14 @@ static void references_json(json::object *m)
 	t.rows = new json::array;
 	t.files = new json::array;
 	t.sets = new json::array;
+	t.text = text;
 	for (i = 0; i < ARRAY_SIZE(columns); i++)
-		cols->append(ic_json_str(columns[i]));
+		if (text)
+			ic_table_str(text, columns[i]);
+		else
+			cols->append(ic_json_str(columns[i]));
+	if (text)
+		ic_table_end_row(text);
 	for (i = 0; i < n; i++) {
 		const struct ic_ref *r = ic_ref_at(i);
 
@@ -268,15 +310,21 @@ static void references_json(json::object *m)
 			add_row(&t, r, r->from, NULL, ic_ref_loc(r));
 		}
 	}
-	m->set("reference_columns", cols);
-	m->set("references", t.rows);
+	if (text) {
+		delete cols;
+		delete t.rows;
+	} else {
+		m->set("reference_columns", cols);
+		m->set("references", t.rows);
+	}
 	m->set("files", t.files);
 	m->set("forbidden", t.sets);
 }
 
 /* The JSON manifest; SECTIONS gets the reclaimable sections in the order
-   of the size table. */
-static json::object *build(struct ic_section_set *sections, bool exact)
+   of the size table; TEXT, if not NULL, the references table as text. */
+static json::object *build(struct ic_section_set *sections, bool exact,
+			   struct ic_table *text)
 {
 	json::object *m = new json::object;
 	json::array *syms = new json::array, *secs = new json::array;
@@ -353,7 +401,7 @@ static json::object *build(struct ic_section_set *sections, bool exact)
 	}
 	m->set("sections", secs);
 	m->set("symbols", syms);
-	references_json(m);
+	references_json(m, text);
 	ic_suggest_json(m);
 	ic_strings_json(m);
 	return m;
@@ -387,8 +435,8 @@ static void emit_ascii(FILE *out, const char *s, size_t len)
 	}
 }
 
-/* The JSON as a zlib stream with the record's preset dictionary; NULL if
-   zlib fails. */
+/* TEXT (the JSON, then the references table) as a zlib stream with the
+   record's preset dictionary; NULL if zlib fails. */
 static Bytef *compress_record(const char *text, size_t len, size_t *stored)
 {
 	static const char dict[] = IC_RECORD_DICTIONARY;
@@ -417,14 +465,19 @@ static Bytef *compress_record(const char *text, size_t len, size_t *stored)
 }
 
 static void emit_record(const struct ic_section_set *sections,
-			const char *json_text)
+			const char *json_text, const struct ic_table *table)
 {
 	FILE *out = asm_out_file;
 	size_t len = strlen(json_text);
 	size_t stored;
-	Bytef *z = compress_record(json_text, len, &stored);
+	char *both = XNEWVEC(char, len + table->len + 1);
+	Bytef *z;
 	unsigned i;
 
+	memcpy(both, json_text, len);
+	memcpy(both + len, table->text, table->len);
+	z = compress_record(both, len + table->len, &stored);
+	XDELETEVEC(both);
 	if (!z) {
 		error("%s: cannot compress the manifest", IC_NAME);
 		return;
@@ -443,8 +496,9 @@ static void emit_record(const struct ic_section_set *sections,
 	fprintf(out, "\t.pushsection\t%s,\"e\",%%progbits\n",
 		IC_MANIFEST_SECTION);
 	fprintf(out, "\t.ascii\t\"%s\"\n", IC_RECORD_MAGIC);
-	fprintf(out, "\t.4byte\t%lu\n\t.4byte\t%u\n\t.4byte\t%lu\n",
-		(unsigned long)stored, sections->n, (unsigned long)len);
+	fprintf(out, "\t.4byte\t%lu\n\t.4byte\t%u\n\t.4byte\t%lu\n"
+		"\t.4byte\t%lu\n", (unsigned long)stored, sections->n,
+		(unsigned long)len, (unsigned long)table->len);
 	for (i = 0; i < sections->n; i++) {
 		if (is_symbol_name(sections->names[i]))
 			fprintf(out, "\t.4byte\t.Linitcheck_end%u - %s\n", i,
@@ -518,23 +572,25 @@ static void write_side_file(const char *path, const char *text)
 void ic_manifest_finish_unit(void)
 {
 	struct ic_section_set sections = { NULL, 0, 0 };
+	struct ic_table table = { NULL, 0, 0, false };
 	json::object *m;
 	char *text;
 
 	if (seen_error())
 		return;
-	m = build(&sections, true);
+	m = build(&sections, true, &table);
 	text = ic_json_text(m);
 	if (asm_out_file)
-		emit_record(&sections, text);
+		emit_record(&sections, text, &table);
 	free(text);
 	delete m;
+	ic_table_release(&table);
 	XDELETEVEC(sections.names);
 
 	if (ic_opts.manifest) {
 		struct ic_section_set again = { NULL, 0, 0 };
 
-		m = build(&again, false);
+		m = build(&again, false, NULL);
 		text = ic_json_text(m);
 		write_side_file(ic_opts.manifest, text);
 		free(text);
@@ -556,7 +612,7 @@ void ic_manifest_syntax_only(void)
 
 	if (!flag_syntax_only || !ic_opts.manifest || seen_error())
 		return;
-	m = build(&sections, false);
+	m = build(&sections, false, NULL);
 	text = ic_json_text(m);
 	write_side_file(ic_opts.manifest, text);
 	free(text);

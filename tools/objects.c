@@ -32,8 +32,6 @@
 #include "report.h"
 #include "../include/initcheck-record.h"
 
-#define RECORD_MAGIC IC_RECORD_MAGIC
-#define RECORD_MAGIC_V1 IC_RECORD_MAGIC_V1
 #define RECORD_SECTION IC_RECORD_SECTION
 
 struct rc_object *rc_objects;
@@ -48,37 +46,49 @@ static uint32_t get_u32(const unsigned char *p, bool big_endian)
 			    | (uint32_t)p[1] << 8 | p[0];
 }
 
-/* One record's header, in either format (docs/manifest.md):
+/* One record's header, in any of the formats (docs/manifest.md):
    "INITCHK1" u32 json_len, u32 n, sizes[n], JSON;
-   "INITCHK2" u32 stored_len, u32 n, u32 json_len, sizes[n], zlib(JSON). */
+   "INITCHK2" u32 stored_len, u32 n, u32 json_len, sizes[n], zlib(JSON);
+   "INITCHK3" u32 stored_len, u32 n, u32 json_len, u32 table_len,
+	      sizes[n], zlib(JSON, then the references table). */
 struct record {
-	bool zlib;
-	uint32_t stored, n, json_len;
+	int version;
+	uint32_t stored, n, json_len, table_len;
 	size_t header;		/* bytes before the sizes */
 };
 
 static bool record_header(const unsigned char *p, size_t left, bool big,
 			  struct record *r)
 {
-	if (left < 16)
+	static const struct { const char *magic; size_t header; } v[] = {
+		{ IC_RECORD_MAGIC_V1, 16 }, { IC_RECORD_MAGIC_V2, 20 },
+		{ IC_RECORD_MAGIC, 24 },
+	};
+
+	if (left < 8)
 		return false;
-	r->zlib = !memcmp(p, RECORD_MAGIC, 8);
-	if (!r->zlib && memcmp(p, RECORD_MAGIC_V1, 8))
+	for (r->version = 0; r->version < 3; r->version++)
+		if (!memcmp(p, v[r->version].magic, 8))
+			break;
+	if (r->version == 3 || left < v[r->version].header)
 		return false;
-	r->header = r->zlib ? 20 : 16;
-	if (left < r->header)
-		return false;
+	r->header = v[r->version].header;
+	r->version++;
 	r->stored = get_u32(p + 8, big);
 	r->n = get_u32(p + 12, big);
-	r->json_len = r->zlib ? get_u32(p + 16, big) : r->stored;
+	r->json_len = r->version > 1 ? get_u32(p + 16, big) : r->stored;
+	r->table_len = r->version > 2 ? get_u32(p + 20, big) : 0;
 	return true;
 }
 
-/* zlib's uncompress, with the record's preset dictionary. */
+/* zlib's uncompress, with the preset dictionary of the record's VERSION. */
 static bool inflate_record(Bytef *out, uLongf *len, const Bytef *in,
-			   uLong inlen)
+			   uLong inlen, int version)
 {
-	static const char dict[] = IC_RECORD_DICTIONARY;
+	static const char dict3[] = IC_RECORD_DICTIONARY;
+	static const char dict2[] = IC_RECORD_DICTIONARY_V2;
+	const char *dict = version == 2 ? dict2 : dict3;
+	size_t dict_len = version == 2 ? sizeof(dict2) - 1 : sizeof(dict3) - 1;
 	z_stream zs;
 	int rc;
 
@@ -91,7 +101,7 @@ static bool inflate_record(Bytef *out, uLongf *len, const Bytef *in,
 		return false;
 	rc = inflate(&zs, Z_FINISH);
 	if (rc == Z_NEED_DICT
-	    && inflateSetDictionary(&zs, (const Bytef *)dict, sizeof(dict) - 1)
+	    && inflateSetDictionary(&zs, (const Bytef *)dict, (uInt)dict_len)
 	       == Z_OK)
 		rc = inflate(&zs, Z_FINISH);
 	*len = zs.total_out;
@@ -99,26 +109,30 @@ static bool inflate_record(Bytef *out, uLongf *len, const Bytef *in,
 	return rc == Z_STREAM_END;
 }
 
-/* The JSON of zlib record R, its stored bytes at DATA: inflated, or NULL
-   after an error. */
-static char *record_json(const char *origin, const struct record *r,
+/* The text of zlib record R, its stored bytes at DATA: inflated (the JSON,
+   then an INITCHK3 record's table, and a NUL), or NULL after an error. */
+static char *record_text(const char *origin, const struct record *r,
 			 const unsigned char *data)
 {
-	uLongf len = r->json_len;
+	uint64_t want = (uint64_t)r->json_len + r->table_len;
+	uLongf len = (uLongf)want;
 	Bytef *out;
+
 	/* no more than zlib can make of it (1032:1) */
-	if ((uLong)r->json_len / 1032 > r->stored + 1) {
-		rc_error("%s: %s: a record claims %u bytes from %u", origin,
-			 RECORD_SECTION, r->json_len, r->stored);
+	if (want / 1032 > (uint64_t)r->stored + 1) {
+		rc_error("%s: %s: a record claims %llu bytes from %u", origin,
+			 RECORD_SECTION, (unsigned long long)want, r->stored);
 		return NULL;
 	}
-	out = rc_xrealloc(NULL, r->json_len + 1);
-	if (!inflate_record(out, &len, data, r->stored) || len != r->json_len) {
+	out = rc_xrealloc(NULL, (size_t)want + 1);
+	if (!inflate_record(out, &len, data, r->stored, r->version)
+	    || len != want) {
 		rc_error("%s: %s: a record does not inflate", origin,
 			 RECORD_SECTION);
 		free(out);
 		return NULL;
 	}
+	out[want] = '\0';
 	return (char *)out;
 }
 
@@ -132,7 +146,7 @@ static void read_records(const char *origin, const unsigned char *p,
 		struct record r;
 		uint32_t *sizes, i;
 		size_t body;
-		char *json;
+		char *text;
 
 		if (!record_header(p + off, len - off, big_endian, &r)) {
 			rc_error("%s: %s: not an initcheck record at offset %zu",
@@ -149,12 +163,14 @@ static void read_records(const char *origin, const unsigned char *p,
 		for (i = 0; i < r.n; i++)
 			sizes[i] = get_u32(p + off + r.header + 4 * i, big_endian);
 		off += r.header + 4 * (size_t)r.n;
-		if (!r.zlib)
+		if (r.version == 1)
 			rc_unit_add(origin, (const char *)p + off, r.json_len,
+				    NULL, 0, sizes, r.n);
+		else if ((text = record_text(origin, &r, p + off))) {
+			rc_unit_add(origin, text, r.json_len, r.version == 3
+				    ? text + r.json_len : NULL, r.table_len,
 				    sizes, r.n);
-		else if ((json = record_json(origin, &r, p + off))) {
-			rc_unit_add(origin, json, r.json_len, sizes, r.n);
-			free(json);
+			free(text);
 		}
 		free(sizes);
 		off += r.stored;
@@ -903,7 +919,8 @@ static int read_json_file(const char *path)
 {
 	size_t len;
 	unsigned char *buf = slurp(path, &len);
-	int rc = !buf || !rc_unit_add(path, (const char *)buf, len, NULL, 0);
+	int rc = !buf || !rc_unit_add(path, (const char *)buf, len, NULL, 0,
+					 NULL, 0);
 
 	free(buf);
 	return rc;

@@ -6,6 +6,7 @@
  *
  *   util.c              messages, allocation that exits when memory runs
  *                       out, growing arrays
+ *   table.c             an INITCHK3 record's references table (TSV)
  *   map.c               a string-keyed hash table
  *   units.c             one translation unit: its manifest (jansson), the
  *                       section sizes its record carries; interned strings
@@ -157,12 +158,16 @@ void rc_map_free(struct rc_map *m);
 #define RC_IX(i) ((void *)((size_t)(i) + 1))	/* an index as a value */
 #define RC_UNIX(p) ((size_t)(p) - 1)		/* and back */
 
+/* table.c: the next row of a record's references table. */
+int rc_table_row(char **at, char *end, char **cells, int max);
+
 /* units.c: the units read, in the order read. */
 extern struct rc_unit *rc_units;
 extern size_t rc_nunits;
 extern size_t rc_nsuggesting;	/* units with has_suggest */
 struct rc_unit *rc_unit_add(const char *origin, const char *json,
-			    size_t len, const unsigned *sizes, size_t nsizes);
+			    size_t len, char *table, size_t table_len,
+			    const unsigned *sizes, size_t nsizes);
 enum rc_class rc_class_of(const char *section, const char *class_name);
 /* The class of a section by its name alone: .init.*, .meminit.*, .exit.* */
 enum rc_class rc_class_by_prefix(const char *section);

@@ -3,6 +3,7 @@
  * section sizes its record carries.
  */
 #define _GNU_SOURCE
+#include <errno.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -53,87 +54,198 @@ static const char **intern_table(json_t *arr)
 	return v;
 }
 
-/* Entry IX of a table, or NULL (no such cell: an older manifest). */
-static const char *table_at(const char **v, size_t n, json_t *ix)
-{
-	json_int_t i = json_integer_value(ix);
-
-	return json_is_integer(ix) && i >= 0 && (size_t)i < n ? v[i] : NULL;
-}
-
 /* Where each column of the references table is in this manifest's rows,
-   by the names "reference_columns" gives (initcheck-record.h): -1 for a
-   column an older plugin did not write. */
-static void ref_columns(json_t *names, int *at)
+   by the names its header gives ("reference_columns", or the first line
+   of a record's table; initcheck-record.h): -1 for a column an older
+   plugin did not write. */
+static void ref_columns(const char *const *names, size_t n, int *at)
 {
 	static const char *const known[] = { IC_REF_COLUMNS };
 	size_t i, k;
 
 	for (k = 0; k < IC_NCOLUMNS; k++)
 		at[k] = -1;
-	for (i = 0; i < json_array_size(names); i++) {
-		const char *n = json_string_value(json_array_get(names, i));
-
-		for (k = 0; n && k < IC_NCOLUMNS; k++)
-			if (!strcmp(n, known[k]))
+	for (i = 0; i < n; i++)
+		for (k = 0; names[i] && k < IC_NCOLUMNS; k++)
+			if (!strcmp(names[i], known[k]))
 				at[k] = (int)i;
-	}
 }
 
-static json_t *cell(json_t *row, const int *at, enum ic_ref_column c)
+/* One row's cells, from either form of the table: a string, or a number
+   (has_num), or neither (no such cell). */
+struct ref_cells {
+	const char *str[IC_NCOLUMNS];
+	long long num[IC_NCOLUMNS];
+	bool has_num[IC_NCOLUMNS];
+};
+
+/* The small tables a row's numbers index, and what the previous row
+   said (a function's rows are together: its name interned once). */
+struct ref_reader {
+	const char **files, **sets;
+	size_t nfiles, nsets;
+	const char *prev_from, *prev_sec;
+};
+
+static const char *entry(const char **v, size_t n, const struct ref_cells *c,
+			 enum ic_ref_column k)
 {
-	return at[c] < 0 ? NULL : json_array_get(row, (size_t)at[c]);
+	return c->has_num[k] && c->num[k] >= 0 && (unsigned long long)c->num[k]
+	       < n ? v[c->num[k]] : NULL;
+}
+
+static unsigned number(const struct ref_cells *c, enum ic_ref_column k)
+{
+	return c->has_num[k] ? (unsigned)c->num[k] : 0;
+}
+
+/* Row C into X: false for a row without a symbol. */
+static bool store_ref(struct rc_ref *x, const struct ref_cells *c,
+		      struct ref_reader *r)
+{
+	const char *from = c->str[IC_COL_FROM], *sec = c->str[IC_COL_FROM_SECTION];
+	const char *kind = c->str[IC_COL_KIND], *inl = c->str[IC_COL_FROM_INLINE];
+
+	if (!(x->sym = rc_intern(c->str[IC_COL_SYMBOL])))
+		return false;
+	x->from = r->prev_from && from && !strcmp(r->prev_from, from)
+		  ? r->prev_from : (r->prev_from = rc_intern(from));
+	x->from_sec = r->prev_sec && sec && !strcmp(r->prev_sec, sec)
+		      ? r->prev_sec : (r->prev_sec = rc_intern(sec));
+	x->call = kind && !strcmp(kind, "call");
+	x->file = entry(r->files, r->nfiles, c, IC_COL_FILE);
+	x->line = number(c, IC_COL_LINE);
+	x->col = number(c, IC_COL_COLUMN);
+	x->forbidden = entry(r->sets, r->nsets, c, IC_COL_FORBIDDEN);
+	x->from_inline = inl && *inl ? rc_intern(inl) : NULL;
+	x->from_file = entry(r->files, r->nfiles, c, IC_COL_FROM_FILE);
+	x->from_line = number(c, IC_COL_FROM_LINE);
+	x->from_col = number(c, IC_COL_FROM_COLUMN);
+	return true;
+}
+
+static void reader_init(struct ref_reader *r, json_t *m)
+{
+	json_t *fj = json_object_get(m, "files");
+	json_t *sj = json_object_get(m, "forbidden");
+
+	memset(r, 0, sizeof(*r));
+	r->files = intern_table(fj);
+	r->sets = intern_table(sj);
+	r->nfiles = json_array_size(fj);
+	r->nsets = json_array_size(sj);
 }
 
 /* The rows of "references", with "files" and "forbidden" looked up. */
 static void read_refs(struct rc_unit *u)
 {
-	json_t *refs = json_object_get(u->manifest, "references"), *r;
-	json_t *fj = json_object_get(u->manifest, "files");
-	json_t *sj = json_object_get(u->manifest, "forbidden");
-	const char **files = intern_table(fj), **sets = intern_table(sj);
-	const char *prev_from = NULL, *prev_sec = NULL;
-	size_t i, n = 0, nfiles = json_array_size(fj);
+	json_t *refs = json_object_get(u->manifest, "references"), *row;
+	json_t *names = json_object_get(u->manifest, "reference_columns");
+	const char *name[64] = { 0 };
+	struct ref_reader rd;
+	size_t i, n = 0, k;
 	int at[IC_NCOLUMNS];
 
-	ref_columns(json_object_get(u->manifest, "reference_columns"), at);
+	for (i = 0; i < json_array_size(names) && i < 64; i++)
+		name[i] = json_string_value(json_array_get(names, i));
+	ref_columns(name, i, at);
+	reader_init(&rd, u->manifest);
 	u->refs = rc_xcalloc(json_array_size(refs), sizeof(*u->refs));
-	json_array_foreach(refs, i, r) {
-		struct rc_ref *x = &u->refs[n];
-		const char *kind = json_string_value(cell(r, at, IC_COL_KIND));
-		const char *from = json_string_value(cell(r, at, IC_COL_FROM));
-		const char *sec = json_string_value(
-			cell(r, at, IC_COL_FROM_SECTION));
-		const char *inl = json_string_value(
-			cell(r, at, IC_COL_FROM_INLINE));
+	json_array_foreach(refs, i, row) {
+		struct ref_cells c;
 
-		if (!(x->sym = rc_intern(json_string_value(
-				cell(r, at, IC_COL_SYMBOL)))))
-			continue;
-		/* a function's rows are together: its name once */
-		x->from = prev_from && from && !strcmp(prev_from, from)
-			  ? prev_from : (prev_from = rc_intern(from));
-		x->from_sec = prev_sec && sec && !strcmp(prev_sec, sec)
-			      ? prev_sec : (prev_sec = rc_intern(sec));
-		x->call = kind && !strcmp(kind, "call");
-		x->file = table_at(files, nfiles, cell(r, at, IC_COL_FILE));
-		x->line = (unsigned)json_integer_value(cell(r, at, IC_COL_LINE));
-		x->col = (unsigned)json_integer_value(
-			cell(r, at, IC_COL_COLUMN));
-		x->forbidden = table_at(sets, json_array_size(sj),
-					cell(r, at, IC_COL_FORBIDDEN));
-		x->from_inline = inl && *inl ? rc_intern(inl) : NULL;
-		x->from_file = table_at(files, nfiles,
-					cell(r, at, IC_COL_FROM_FILE));
-		x->from_line = (unsigned)json_integer_value(
-			cell(r, at, IC_COL_FROM_LINE));
-		x->from_col = (unsigned)json_integer_value(
-			cell(r, at, IC_COL_FROM_COLUMN));
-		n++;
+		memset(&c, 0, sizeof(c));
+		for (k = 0; k < IC_NCOLUMNS; k++) {
+			json_t *v = at[k] < 0 ? NULL
+				    : json_array_get(row, (size_t)at[k]);
+
+			c.str[k] = json_string_value(v);
+			c.has_num[k] = json_is_integer(v);
+			c.num[k] = json_integer_value(v);
+		}
+		n += store_ref(&u->refs[n], &c, &rd);
 	}
 	u->nrefs = n;
-	free(files);
-	free(sets);
+	free(rd.files);
+	free(rd.sets);
+}
+
+/* A cell of a record's table as a number, if it is one. */
+static bool cell_number(const char *s, long long *v)
+{
+	char *end;
+
+	if (!*s || strspn(s, "-0123456789") != strlen(s))
+		return false;
+	errno = 0;
+	*v = strtoll(s, &end, 10);
+	return !errno && !*end;
+}
+
+/* The cells of a table's row as JSON, for --manifests: the integer
+   columns as numbers, everything else as strings (U+FFFD for one that is
+   not UTF-8, which the plugin never writes). */
+static json_t *row_json(char **cell, int n, const bool *is_int)
+{
+	json_t *row = json_array();
+	long long v;
+
+	for (int i = 0; i < n; i++) {
+		json_t *j = is_int[i] && cell_number(cell[i], &v)
+			    ? json_integer(v) : json_string(cell[i]);
+
+		json_array_append_new(row, j ? j : json_string("\xef\xbf\xbd"));
+	}
+	return row;
+}
+
+/* The references table of an INITCHK3 record (TABLE, up to its
+   terminating NUL at END; table.c), read as read_refs() reads the JSON.
+   For --manifests it also goes into the manifest as JSON, where every
+   other form of the manifest has it. */
+static void read_table(struct rc_unit *u, char *table, char *end)
+{
+	char *header[64], *cell[64], *p;
+	bool is_int[64] = { false };
+	json_t *rows = rc_keep_json ? json_array() : NULL;
+	struct ref_reader rd;
+	size_t n = 0, cap = 0, k;
+	int nh, nc, at[IC_NCOLUMNS];
+
+	nh = rc_table_row(&table, end, header, 64);
+	ref_columns((const char *const *)header, nh < 0 ? 0 : (size_t)nh, at);
+	for (k = IC_COL_FILE; k <= IC_COL_FROM_COLUMN; k++)
+		if (at[k] >= 0 && k != IC_COL_FROM_INLINE)
+			is_int[at[k]] = true;
+	reader_init(&rd, u->manifest);
+	for (p = table; p < end; p++)	/* rows to come: at most the lines */
+		cap += *p == '\n';
+	u->refs = rc_xcalloc(cap + 1, sizeof(*u->refs));
+	while (n <= cap && (nc = rc_table_row(&table, end, cell, 64)) >= 0) {
+		struct ref_cells c;
+
+		memset(&c, 0, sizeof(c));
+		for (k = 0; k < IC_NCOLUMNS; k++) {
+			if (at[k] < 0 || at[k] >= nc)
+				continue;
+			c.str[k] = cell[at[k]];
+			c.has_num[k] = cell_number(c.str[k], &c.num[k]);
+		}
+		n += store_ref(&u->refs[n], &c, &rd);
+		if (rows)
+			json_array_append_new(rows, row_json(cell, nc, is_int));
+	}
+	u->nrefs = n;
+	free(rd.files);
+	free(rd.sets);
+	if (rows) {
+		json_t *cols = json_array();
+
+		for (int i = 0; i < nh; i++)
+			json_array_append_new(cols, json_string(header[i]));
+		json_object_set_new(u->manifest, "reference_columns", cols);
+		json_object_set_new(u->manifest, "references", rows);
+	}
 }
 
 static const struct {
@@ -363,8 +475,11 @@ static json_t *parse_manifest(const char *origin, const char *text,
 }
 
 /* The unit of a manifest (JSON text of LEN bytes) with the SIZES its
-   record carries, in the order of its "sections". */
+   record carries, in the order of its "sections", and an INITCHK3
+   record's references TABLE (TABLE_LEN bytes and a NUL; NULL for the
+   other forms, whose JSON has them). */
 struct rc_unit *rc_unit_add(const char *origin, const char *text, size_t len,
+			    char *table, size_t table_len,
 			    const unsigned *sizes, size_t nsizes)
 {
 	json_t *m;
@@ -393,7 +508,10 @@ struct rc_unit *rc_unit_add(const char *origin, const char *text, size_t len,
 	rc_nsuggesting += u->has_suggest;
 	read_sections(u, sizes, nsizes);
 	read_symbols(u);
-	read_refs(u);
+	if (table)
+		read_table(u, table, table + table_len);
+	else
+		read_refs(u);
 	u->tu = rc_intern(u->tu);
 	if (!rc_keep_json) {
 		json_set_alloc_funcs(malloc, free);

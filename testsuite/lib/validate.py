@@ -56,17 +56,43 @@ def errors_of(v, doc):
             for e in sorted(v.iter_errors(doc), key=lambda e: list(e.absolute_path))[:5]]
 
 
-def dictionary():
-    """IC_RECORD_DICTIONARY of include/initcheck-record.h, as bytes."""
+def dictionary(name="IC_RECORD_DICTIONARY"):
+    """A preset dictionary of include/initcheck-record.h, as bytes: its
+    string literals, and the dictionaries it names first."""
     text = open(os.path.join(TOP, "include/initcheck-record.h")).read()
-    body = text[text.index("#define IC_RECORD_DICTIONARY"):]
+    body = text[text.index("#define %s " % name):]
     body = body[:body.index("\n\n")]
+    head = re.match(r"#define \w+ (IC_\w+)", body)
     parts = re.findall(r'"((?:[^"\\]|\\.)*)"', body)
-    return "".join(parts).encode().decode("unicode_escape").encode()
+    own = "".join(parts).encode().decode("unicode_escape").encode("latin-1")
+    return (dictionary(head.group(1)) if head else b"") + own
+
+
+INT_COLUMNS = {"file", "line", "column", "forbidden", "from_file", "from_line", "from_column"}
+
+
+def table_rows(raw):
+    """An INITCHK3 record's references table (tab-separated, linear TSV's
+    escapes): its column names and rows, as the JSON of a side file has
+    them."""
+    unesc = lambda c: re.sub(r"\\([tnr\\])", lambda m: {"t": "\t", "n": "\n", "r": "\r",
+                                                        "\\": "\\"}[m.group(1)], c)
+    lines = raw.decode("utf-8", "surrogateescape").split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    names = [unesc(c) for c in lines[0].split("\t")] if lines else []
+    rows = []
+    for line in lines[1:]:
+        cells = [unesc(c) for c in line.split("\t")]
+        rows.append([int(c) if n in INT_COLUMNS and re.fullmatch(r"-?[0-9]+", c) else c
+                     for n, c in zip(names, cells)])
+    return names, rows
 
 
 def records(obj):
-    """The JSON texts of the records in OBJ's .discard.initcheck, raw."""
+    """The manifests of the records in OBJ's .discard.initcheck, as JSON
+    texts: an INITCHK3 record's table put back into its JSON as
+    "reference_columns" and "references"."""
     with tempfile.TemporaryDirectory() as d:
         out = os.path.join(d, "sec")
         r = subprocess.run([OBJCOPY, "--dump-section", ".discard.initcheck=" + out,
@@ -76,18 +102,30 @@ def records(obj):
         data = open(out, "rb").read()
     big = open(obj, "rb").read(6)[5:6] == b"\x02"
     u32 = lambda at: struct.unpack(">I" if big else "<I", data[at:at + 4])[0]
+    headers = {b"INITCHK1": 16, b"INITCHK2": 20, b"INITCHK3": 24}
     texts, off = [], 0
-    while off + 16 <= len(data) and data[off:off + 8] in (b"INITCHK1", b"INITCHK2"):
-        v2 = data[off:off + 8] == b"INITCHK2"
+    while off + 16 <= len(data) and data[off:off + 8] in headers:
+        magic = data[off:off + 8]
         stored, n = u32(off + 8), u32(off + 12)
-        start = off + (20 if v2 else 16) + 4 * n
+        start = off + headers[magic] + 4 * n
         raw = data[start:start + stored]
-        if v2:
-            d = zlib.decompressobj(zdict=dictionary())
+        json_len = u32(off + 16) if magic != b"INITCHK1" else stored
+        table_len = u32(off + 20) if magic == b"INITCHK3" else 0
+        if magic != b"INITCHK1":
+            d = zlib.decompressobj(zdict=dictionary(
+                "IC_RECORD_DICTIONARY_V2" if magic == b"INITCHK2" else "IC_RECORD_DICTIONARY"))
             raw = d.decompress(raw) + d.flush()
-            if len(raw) != u32(off + 16):
-                raise ValueError("record inflates to %d bytes, not %d" % (len(raw), u32(off + 16)))
-        texts.append(raw.decode("utf-8", "surrogateescape"))
+            if len(raw) != json_len + table_len:
+                raise ValueError("record inflates to %d bytes, not %d"
+                                 % (len(raw), json_len + table_len))
+        text = raw[:json_len].decode("utf-8", "surrogateescape")
+        if magic == b"INITCHK3":
+            m = json.loads(text)
+            if "references" in m or "reference_columns" in m:
+                raise ValueError("an INITCHK3 record's JSON has its own references")
+            m["reference_columns"], m["references"] = table_rows(raw[json_len:])
+            text = json.dumps(m)
+        texts.append(text)
         off = start + stored
     return texts
 
