@@ -91,9 +91,23 @@ cpu() {	# user+system seconds of a command, best of 3
 }
 set -- $(measure "$REPORT" "$vmo")
 echo "initcheck-report: $1 s, $2 kB peak RSS, $(cpu "$REPORT" "$vmo") s CPU"
-if [ -x "$kdir/scripts/mod/modpost" ]; then
-	set -- $(measure sh -c "'$kdir/scripts/mod/modpost' -o '$work/vmlinux.symvers' -T - '$vmo' </dev/null")
-	echo "modpost: $1 s, $2 kB peak RSS, $(cpu sh -c "'$kdir/scripts/mod/modpost' -o '$work/vmlinux.symvers' -T - '$vmo' </dev/null") s CPU"
+# modpost as Kbuild runs it over vmlinux.o: 6.12 (and later) records the
+# command in .vmlinux.symvers.cmd ("modpost -M -o vmlinux.symvers
+# vmlinux.o"; its -T takes a file, not "-"); 6.1 reads the module list
+# from stdin (-T -).  The output goes to our directory, the tree is only
+# read.
+mp=$kdir/scripts/mod/modpost
+if [ -x "$mp" ]; then
+	if [ -f "$kdir/.vmlinux.symvers.cmd" ] && [ -f "$kdir/vmlinux.o" ]; then
+		args=$(sed -n 's|^[a-z_]*cmd_vmlinux.symvers := *scripts/mod/modpost ||p' "$kdir/.vmlinux.symvers.cmd" \
+			| sed "s|-o vmlinux.symvers|-o $work/vmlinux.symvers|")
+		run="cd '$kdir' && '$mp' $args"
+	else
+		run="'$mp' -o '$work/vmlinux.symvers' -T - '$vmo' </dev/null"
+	fi
+	sh -c "$run" >/dev/null 2>&1 || echo "(modpost exits non-zero: $run)"
+	set -- $(measure sh -c "$run")
+	echo "modpost: $1 s, $2 kB peak RSS, $(cpu sh -c "$run") s CPU"
 fi
 set -- $(share "$vmo")
 echo "manifests in $(basename "$vmo"): $1 of $2 bytes = $3 %"
