@@ -43,7 +43,9 @@ static void on_pre_genericize(void *gcc_data, void *)
 	if (ic_redecl_active() && ic_redecl_seen(fndecl, &rd))
 		ic_diagnose_redecl(&rd);
 	ic_scan_function(fndecl);
-	ic_asm_note_decl(fndecl);
+	/* Alive until PLUGIN_FINISH: symbols.c keeps the names it notes. */
+	if (!ic_asm_note_decl(fndecl))
+		ic_keep_decl(fndecl);
 	if (ic_opts.suggest)
 		ic_suggest_seen_definition(fndecl);
 }
@@ -69,7 +71,11 @@ static void on_finish_decl(void *gcc_data, void *)
 	if (ic_redecl_active() && ic_redecl_seen(decl, &rd))
 		ic_diagnose_redecl(&rd);
 	ic_scan_decl(decl);
-	ic_asm_note_decl(decl);
+	/* A variable of static storage alive until PLUGIN_FINISH (its
+	   initializer was read; redecl.c and suggest.c hold it), a name
+	   symbols.c notes kept there. */
+	if (!ic_asm_note_decl(decl) && VAR_P(decl) && TREE_STATIC(decl))
+		ic_keep_decl(decl);
 	if (ic_opts.suggest && VAR_P(decl) && TREE_STATIC(decl))
 		ic_suggest_seen_definition(decl);
 }
@@ -194,6 +200,8 @@ int plugin_init(struct plugin_name_args *info,
 		ic_walk_set_hooks(&ic_strings_hooks);
 	register_callback(name, PLUGIN_REGISTER_GGC_ROOTS, NULL,
 			  (void *)ic_refs_ggc_roots);
+	register_callback(name, PLUGIN_REGISTER_GGC_ROOTS, NULL,
+			  (void *)ic_symbols_ggc_roots);
 	register_callback(name, PLUGIN_PRE_GENERICIZE, on_pre_genericize,
 			  NULL);
 	register_callback(name, PLUGIN_FINISH_DECL, on_finish_decl, NULL);

@@ -231,6 +231,7 @@ void ic_kernel_include_file(const char *path);
 
 /* symbols.c */
 bool ic_symbols_note(tree decl);
+extern const struct ggc_root_tab ic_symbols_ggc_roots[];
 tree ic_symbol_by_id(tree id);
 tree ic_decl_named(const char *name);
 void ic_symbols_release(void);
@@ -312,7 +313,7 @@ struct ic_walk_hooks {
 void ic_walk_set_hooks(const struct ic_walk_hooks *hooks);
 
 /* toplevel-asm.c */
-void ic_asm_note_decl(tree decl);
+bool ic_asm_note_decl(tree decl);
 void ic_scan_toplevel_asm(void);
 void ic_asm_release(void);
 const char *ic_asm_section_at(unsigned i);

@@ -3,14 +3,23 @@
  * what a name in the text of a top-level asm statement (toplevel-asm.c)
  * and the target of an alias attribute (classify.c) refer to.
  *
- * Filled from the declaration callbacks, through toplevel-asm.c, which
- * keeps the decls alive across garbage collections (ic_keep_decl).  The
+ * Filled from the declaration callbacks, through toplevel-asm.c.  The
  * hash index is made only when a unit has top-level asm to read (most
  * have none), and brought up to date at each lookup.
  */
 #include "initcheck.h"
 
-static vec<tree> noted;			/* in the order seen */
+/* In the order seen; a root of the collector, which keeps them alive:
+   where each was put in ic_live_decls (ic_keep_decl) as well, that cost
+   a bit test and, for most, a push more per declaration (70,000 on
+   bench/gen-tu.c's unit). */
+static GTY(()) vec<tree, va_gc> *noted;
+
+const struct ggc_root_tab ic_symbols_ggc_roots[] = {
+	{ &noted, 1, sizeof(noted),
+	  &gt_ggc_mx_vec_tree_va_gc_, &gt_pch_nx_vec_tree_va_gc_ },
+	LAST_GGC_ROOT_TAB
+};
 static unsigned noted_upto;		/* indexed up to here */
 
 /* Identifier -> the latest decl noted under it: open addressing on the
@@ -78,13 +87,13 @@ static bool at_file_scope(tree decl)
 }
 
 /* Note DECL if it is a named file-scope (or external) function or
-   variable; whether it was. */
+   variable, kept alive from then on; whether it was. */
 bool ic_symbols_note(tree decl)
 {
 	if (!DECL_NAME(decl) || !(TREE_PUBLIC(decl) || DECL_EXTERNAL(decl)
 				  || at_file_scope(decl)))
 		return false;
-	noted.safe_push(decl);
+	vec_safe_push(noted, decl);
 	return true;
 }
 
@@ -92,8 +101,8 @@ bool ic_symbols_note(tree decl)
    index. */
 tree ic_symbol_by_id(tree id)
 {
-	for (; noted_upto < noted.length(); noted_upto++)
-		name_put(DECL_NAME(noted[noted_upto]), noted[noted_upto]);
+	for (; noted_upto < vec_safe_length(noted); noted_upto++)
+		name_put(DECL_NAME((*noted)[noted_upto]), (*noted)[noted_upto]);
 	return by_name_size ? name_slot(id)->decl : NULL_TREE;
 }
 
@@ -107,9 +116,9 @@ tree ic_decl_named(const char *name)
 	/* A unit has a few aliases at most: a pass over the names costs
 	   less than indexing them (the latest declaration wins, as in the
 	   index). */
-	for (i = noted.length(); i-- > 0;)
-		if (DECL_NAME(noted[i]) == id)
-			return noted[i];
+	for (i = vec_safe_length(noted); i-- > 0;)
+		if (DECL_NAME((*noted)[i]) == id)
+			return (*noted)[i];
 	return NULL_TREE;
 }
 
@@ -118,6 +127,6 @@ void ic_symbols_release(void)
 	XDELETEVEC(by_name);
 	by_name = NULL;
 	by_name_size = by_name_used = 0;
-	noted.release();
+	vec_free(noted);
 	noted_upto = 0;
 }

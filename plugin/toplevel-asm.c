@@ -44,12 +44,12 @@ static void note_section(const char *name)
 }
 
 /* DECL was declared: a name the asm may use (symbols.c), and the location
-   the next asm statement gets. */
-void ic_asm_note_decl(tree decl)
+   the next asm statement gets.  Whether it is such a name, which
+   symbols.c keeps alive across garbage collections. */
+bool ic_asm_note_decl(tree decl)
 {
-	if (ic_symbols_note(decl))
-		ic_keep_decl(decl);
 	last_decl_loc = DECL_SOURCE_LOCATION(decl);
+	return ic_symbols_note(decl);
 }
 
 /* Copy the section name that starts at P (quoted or not) into BUF. */
