@@ -91,17 +91,20 @@ cpu() {	# user+system seconds of a command, best of 3
 }
 set -- $(measure "$REPORT" "$vmo")
 echo "initcheck-report: $1 s, $2 kB peak RSS, $(cpu "$REPORT" "$vmo") s CPU"
-# modpost as Kbuild runs it over vmlinux.o: 6.12 (and later) records the
-# command in .vmlinux.symvers.cmd ("modpost -M -o vmlinux.symvers
-# vmlinux.o"; its -T takes a file, not "-"); 6.1 reads the module list
-# from stdin (-T -).  The output goes to our directory, the tree is only
-# read.
+# modpost as Kbuild runs it over vmlinux.o, from .vmlinux.symvers.cmd:
+# 6.12 "modpost -M -o vmlinux.symvers vmlinux.o" (its -T takes a file,
+# not "-"), 6.1 "sed ... /dev/null | modpost -o vmlinux.symvers -T -
+# vmlinux.o" (the module list on stdin: none, </dev/null).  The output
+# goes to our directory, the tree is only read.
 mp=$kdir/scripts/mod/modpost
 if [ -x "$mp" ]; then
+	args=
 	if [ -f "$kdir/.vmlinux.symvers.cmd" ] && [ -f "$kdir/vmlinux.o" ]; then
-		args=$(sed -n 's|^[a-z_]*cmd_vmlinux.symvers := *scripts/mod/modpost ||p' "$kdir/.vmlinux.symvers.cmd" \
+		args=$(sed -n 's|^.*scripts/mod/modpost ||p' "$kdir/.vmlinux.symvers.cmd" \
 			| sed "s|-o vmlinux.symvers|-o $work/vmlinux.symvers|")
-		run="cd '$kdir' && '$mp' $args"
+	fi
+	if [ -n "$args" ]; then
+		run="cd '$kdir' && '$mp' $args </dev/null"
 	else
 		run="'$mp' -o '$work/vmlinux.symvers' -T - '$vmo' </dev/null"
 	fi
