@@ -191,26 +191,39 @@ struct ref_row {
 	int from_file, from_line, from_column;
 };
 
+/* A cell of ROW, a JSON row, or (ROW NULL) of the text table's row. */
+static void cell_str(struct ref_table *t, json::array *row, const char *s)
+{
+	if (row)
+		row->append(ic_json_str(s));
+	else
+		ic_table_str(t->text, s);
+}
+
+static void cell_int(struct ref_table *t, json::array *row, int v)
+{
+	if (row)
+		row->append(new json::integer_number(v));
+	else
+		ic_table_int(t->text, v);
+}
+
 static void put_row(struct ref_table *t, const struct ref_row *w)
 {
-	const char *const strs[] = { w->symbol, w->from, w->from_section,
-				     w->kind };
-	const int ints[] = { w->file, w->line, w->column, w->forbidden };
-	const int from_at[] = { w->from_file, w->from_line, w->from_column };
 	json::array *row = t->text ? NULL : new json::array;
-	unsigned i;
 
-	for (i = 0; i < ARRAY_SIZE(strs); i++)
-		row ? row->append(ic_json_str(strs[i]))
-		    : ic_table_str(t->text, strs[i]);
-	for (i = 0; i < ARRAY_SIZE(ints); i++)
-		row ? row->append(new json::integer_number(ints[i]))
-		    : ic_table_int(t->text, ints[i]);
-	row ? row->append(ic_json_str(w->from_inline))
-	    : ic_table_str(t->text, w->from_inline);
-	for (i = 0; i < ARRAY_SIZE(from_at); i++)
-		row ? row->append(new json::integer_number(from_at[i]))
-		    : ic_table_int(t->text, from_at[i]);
+	cell_str(t, row, w->symbol);
+	cell_str(t, row, w->from);
+	cell_str(t, row, w->from_section);
+	cell_str(t, row, w->kind);
+	cell_int(t, row, w->file);
+	cell_int(t, row, w->line);
+	cell_int(t, row, w->column);
+	cell_int(t, row, w->forbidden);
+	cell_str(t, row, w->from_inline);
+	cell_int(t, row, w->from_file);
+	cell_int(t, row, w->from_line);
+	cell_int(t, row, w->from_column);
 	if (row)
 		t->rows->append(row);
 	else
@@ -280,22 +293,25 @@ static void add_row_at_call(const struct ic_ref *c, void *data)
 static void references_json(json::object *m, struct ic_table *text)
 {
 	struct ref_table t;
-	json::array *cols = new json::array;
 	static const char *const columns[] = { IC_REF_COLUMNS };
 	STATIC_ASSERT(ARRAY_SIZE(columns) == IC_NCOLUMNS);
 	unsigned i, n = ic_refs_count();
 
-	t.rows = new json::array;
+	t.rows = text ? NULL : new json::array;
 	t.files = new json::array;
 	t.sets = new json::array;
 	t.text = text;
-	for (i = 0; i < ARRAY_SIZE(columns); i++)
-		if (text)
+	if (text) {
+		for (i = 0; i < ARRAY_SIZE(columns); i++)
 			ic_table_str(text, columns[i]);
-		else
-			cols->append(ic_json_str(columns[i]));
-	if (text)
 		ic_table_end_row(text);
+	} else {
+		json::array *cols = new json::array;
+
+		for (i = 0; i < ARRAY_SIZE(columns); i++)
+			cols->append(ic_json_str(columns[i]));
+		m->set("reference_columns", cols);
+	}
 	for (i = 0; i < n; i++) {
 		const struct ic_ref *r = ic_ref_at(i);
 
@@ -310,13 +326,8 @@ static void references_json(json::object *m, struct ic_table *text)
 			add_row(&t, r, r->from, NULL, ic_ref_loc(r));
 		}
 	}
-	if (text) {
-		delete cols;
-		delete t.rows;
-	} else {
-		m->set("reference_columns", cols);
+	if (!text)
 		m->set("references", t.rows);
-	}
 	m->set("files", t.files);
 	m->set("forbidden", t.sets);
 }
@@ -435,9 +446,10 @@ static void emit_ascii(FILE *out, const char *s, size_t len)
 	}
 }
 
-/* TEXT (the JSON, then the references table) as a zlib stream with the
-   record's preset dictionary; NULL if zlib fails. */
-static Bytef *compress_record(const char *text, size_t len, size_t *stored)
+/* The JSON (LEN bytes), then the references TABLE, as one zlib stream
+   with the record's preset dictionary; NULL if zlib fails. */
+static Bytef *compress_record(const char *json_text, size_t len,
+			      const struct ic_table *table, size_t *stored)
 {
 	static const char dict[] = IC_RECORD_DICTIONARY;
 	z_stream zs;
@@ -447,21 +459,26 @@ static Bytef *compress_record(const char *text, size_t len, size_t *stored)
 	memset(&zs, 0, sizeof(zs));
 	if (deflateInit2(&zs, 9, Z_DEFLATED, 15, 9, Z_DEFAULT_STRATEGY) != Z_OK)
 		return NULL;
-	cap = deflateBound(&zs, len);
+	cap = deflateBound(&zs, len + table->len);
 	out = XNEWVEC(Bytef, cap);
-	zs.next_in = (Bytef *)text;
-	zs.avail_in = len;
 	zs.next_out = out;
 	zs.avail_out = cap;
+	zs.next_in = (Bytef *)json_text;
+	zs.avail_in = len;
 	if (deflateSetDictionary(&zs, (const Bytef *)dict, sizeof(dict) - 1)
-	    != Z_OK || deflate(&zs, Z_FINISH) != Z_STREAM_END) {
-		deflateEnd(&zs);
-		XDELETEVEC(out);
-		return NULL;
-	}
+	    != Z_OK || deflate(&zs, Z_NO_FLUSH) != Z_OK)
+		goto fail;
+	zs.next_in = (Bytef *)table->text;
+	zs.avail_in = table->len;
+	if (deflate(&zs, Z_FINISH) != Z_STREAM_END)
+		goto fail;
 	*stored = zs.total_out;
 	deflateEnd(&zs);
 	return out;
+fail:
+	deflateEnd(&zs);
+	XDELETEVEC(out);
+	return NULL;
 }
 
 static void emit_record(const struct ic_section_set *sections,
@@ -470,14 +487,9 @@ static void emit_record(const struct ic_section_set *sections,
 	FILE *out = asm_out_file;
 	size_t len = strlen(json_text);
 	size_t stored;
-	char *both = XNEWVEC(char, len + table->len + 1);
-	Bytef *z;
+	Bytef *z = compress_record(json_text, len, table, &stored);
 	unsigned i;
 
-	memcpy(both, json_text, len);
-	memcpy(both + len, table->text, table->len);
-	z = compress_record(both, len + table->len, &stored);
-	XDELETEVEC(both);
 	if (!z) {
 		error("%s: cannot compress the manifest", IC_NAME);
 		return;
