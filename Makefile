@@ -9,6 +9,9 @@
 #   make kernel-check    Linux 6.1 tinyconfig built with the plugin, checked
 #                        (KERNEL=6.12: Linux 6.12; also boot-check, module-check)
 #   make kernel-bench    the plugin's cost on the tinyconfig build (medians)
+#   make syntax-bench    its instructions under -fsyntax-only (the checker's
+#                        path), against a plugin that only walks the trees
+#                        (KDIR=O-dir KUNITS="a.c ...": kernel units too)
 #   make mutants         section mismatches injected into that kernel one at a
 #                        time: found by the plugin, by modpost (not in check;
 #                        builds the kernel-check tree first if it is missing)
@@ -154,7 +157,7 @@ CROSS_TARGETS ?= aarch64-linux-gnu riscv64-linux-gnu powerpc64le-linux-gnu \
 	s390x-linux-gnu mips64el-linux-gnuabi64
 CROSS_GCC     ?= 12
 
-.PHONY: layers cross-check cross-kernel cross-kernels all fuzz-diff deps build-deps have-tool-deps have-test-deps chroots check demo bench kernel-check kernel-bench mutants kernel-identity fuzz boot-check module-check install uninstall clean have-deps lint sarif-schema report-bench FORCE
+.PHONY: layers cross-check cross-kernel cross-kernels all fuzz-diff deps build-deps have-tool-deps have-test-deps chroots check demo bench syntax-bench kernel-check kernel-bench mutants kernel-identity fuzz boot-check module-check install uninstall clean have-deps lint sarif-schema report-bench FORCE
 
 all: $(PLUGIN) $(REPORT) $(CHECKER)
 
@@ -251,6 +254,12 @@ check: $(PLUGIN) $(REPORT) $(ALLOCCMP) $(CHECKER) $(SARIF_SCHEMA) | have-test-de
 # The plugin's compile-time cost (bench/bench.sh; figures in docs/performance.md).
 bench: $(PLUGIN)
 	@CC='$(CC)' PLUGIN='$(abspath $(PLUGIN))' sh bench/bench.sh $(BENCH_ARGS)
+
+# The checker path's cost: cc1's instructions under -fsyntax-only without
+# the plugin, with it, with it loaded only, and with bench/walk-floor.c
+# (bench/syntax-bench.sh; KDIR, KUNITS from the environment).
+syntax-bench: $(PLUGIN)
+	@CC='$(CC)' PLUGIN='$(abspath $(PLUGIN))' sh bench/syntax-bench.sh $(BENCH_ARGS)
 
 # The plugin's cost on the tinyconfig build: CPU and RSS medians of
 # alternating builds, and one heavy unit's instructions under callgrind.
