@@ -221,6 +221,7 @@ static inline bool ic_profile_has_guards(void)
 }
 const struct ic_guard *ic_guard_of(tree cond, bool truth);
 bool ic_init_only_unit(void);
+bool ic_glob(const char *pattern, const char *s);
 void ic_rules_note_unit(void);
 void ic_rules_release(void);
 enum ic_severity ic_rule_severity(const struct ic_rule *rule);

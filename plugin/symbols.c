@@ -42,22 +42,34 @@ static struct name_slot *name_slot(tree id)
 	return &by_name[i];
 }
 
+/* Room for N names at most half the slots full, in one step: the first
+   lookup indexes every name noted so far (some 11,000 in a kernel unit),
+   and growing by doubling from the smallest table rehashed them five
+   times. */
+static void reserve_names(unsigned n)
+{
+	struct name_slot *old = by_name;
+	unsigned i, old_size = by_name_size, size = old_size ? old_size : 1024;
+
+	while (2 * n > size)
+		size *= 2;
+	if (size == old_size)
+		return;
+	by_name_size = size;
+	by_name = XCNEWVEC(struct name_slot, size);
+	for (i = 0; i < old_size; i++)
+		if (old[i].id)
+			*name_slot(old[i].id) = old[i];
+	XDELETEVEC(old);
+}
+
 /* Name ID is DECL from now on: the later declaration wins. */
 static void name_put(tree id, tree decl)
 {
 	struct name_slot *slot;
 
-	if (2 * (by_name_used + 1) > by_name_size) {
-		struct name_slot *old = by_name;
-		unsigned i, old_size = by_name_size;
-
-		by_name_size = old_size ? 2 * old_size : 1024;
-		by_name = XCNEWVEC(struct name_slot, by_name_size);
-		for (i = 0; i < old_size; i++)
-			if (old[i].id)
-				*name_slot(old[i].id) = old[i];
-		XDELETEVEC(old);
-	}
+	if (2 * (by_name_used + 1) > by_name_size)
+		reserve_names(by_name_used + 1);
 	slot = name_slot(id);
 	if (!slot->id) {
 		slot->id = id;
@@ -101,6 +113,9 @@ bool ic_symbols_note(tree decl)
    index. */
 tree ic_symbol_by_id(tree id)
 {
+	/* At most this many names more (a name declared twice is one). */
+	if (noted_upto < vec_safe_length(noted))
+		reserve_names(by_name_used + vec_safe_length(noted) - noted_upto);
 	for (; noted_upto < vec_safe_length(noted); noted_upto++)
 		name_put(DECL_NAME((*noted)[noted_upto]), (*noted)[noted_upto]);
 	return by_name_size ? name_slot(id)->decl : NULL_TREE;
