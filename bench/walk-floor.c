@@ -11,8 +11,8 @@
  * nothing else: the same dispatch by tables of tree codes as
  * plugin/references.c, one recursion per operand but the last (the last
  * by going round again), each SAVE_EXPR once.  It enters less than
- * initcheck does (no asm operand lists, no attribute arguments), so it is
- * a floor, not a rival.
+ * initcheck does (no asm operand lists, no attribute arguments) and asks
+ * nothing of a node but its code, so it is a floor, not a rival.
  *
  *   g++ -shared -fPIC -fno-rtti -O2 -I$(gcc -print-file-name=plugin)/include \
  *       -o walk-floor.so bench/walk-floor.c
